@@ -1,0 +1,90 @@
+"""Settings: one table of (name, default, help); each can come from a GEOMAP_<NAME> environment variable."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from geomap.errors import GeomapError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _data_dir(name: str) -> Path:
+    """A top-level data folder (gazetteer/, templates/, seeds/) in a checkout, or its copy in a wheel."""
+    checkout = PROJECT_ROOT / name
+    if checkout.exists():
+        return checkout
+    return Path(__file__).resolve().parent / "_data" / name
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("db", "geomap.sqlite3", "Path of the SQLite event store (GEOMAP_DB)."),
+    Setting("model", "de_core_news_md", "spaCy model to load when installed; empty or 'none' for the rule-based recognizer."),
+    Setting("gazetteer", "", "Path of the gazetteer file; empty for the bundled one."),
+    Setting("geocoder", "nominatim", "Fallback geocoder: 'nominatim' or 'off'."),
+    Setting("geocoder_domain", "nominatim.openstreetmap.org", "Host[:port] of the Nominatim-compatible service."),
+    Setting("geocoder_scheme", "https", "http or https for the geocoder."),
+    Setting("geocoder_timeout", 5.0, "Seconds before one geocoder request gives up."),
+    Setting("geocoder_min_delay", 1.0, "Minimum seconds between geocoder requests (Nominatim policy: 1)."),
+    Setting("geocoder_budget", 60.0, "Most seconds one ingest run may spend on the geocoder before it defers names."),
+    Setting("user_agent", "geomap/0.1 (German news event mapping; https://github.com/geomap/geomap)", "User agent sent to the geocoder."),
+    Setting("tile_url", "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "Map tile URL template."),
+    Setting("tile_attribution", "&copy; OpenStreetMap contributors", "Attribution HTML for the tiles."),
+    Setting("frame_ancestors", "*", "Who may frame /embed (CSP frame-ancestors value)."),
+    Setting("secret_key", "", "Flask secret key; a random one per process when empty."),
+    Setting("seeds", "", "Folder of articles that `geomap serve` ingests into an empty store; empty for the bundled seeds/."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def _coerce(setting: Setting, raw: str) -> Any:
+    if isinstance(setting.default, float):
+        try:
+            return float(raw)
+        except ValueError as exc:
+            raise GeomapError(f"GEOMAP_{setting.name.upper()} must be a number, got {raw!r}") from exc
+    return raw
+
+
+def load_settings(overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Defaults, then GEOMAP_* environment variables, then explicit overrides (CLI options, test config)."""
+    env = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    for setting in SETTINGS:
+        raw = env.get(f"GEOMAP_{setting.name.upper()}")
+        values[setting.name] = setting.default if raw is None else _coerce(setting, raw)
+    for name, value in (overrides or {}).items():
+        if value is None:
+            continue
+        if name not in _BY_NAME:
+            raise GeomapError(f"unknown setting {name!r}")
+        values[name] = value
+    return values
+
+
+def gazetteer_dir() -> Path:
+    return _data_dir("gazetteer")
+
+
+def templates_dir() -> Path:
+    return _data_dir("templates")
+
+
+def seeds_dir() -> Path:
+    return _data_dir("seeds")
+
+
+def static_dir() -> Path:
+    """Front-end assets installed from npm (see package.json) and geomap's own JS/CSS."""
+    return Path(__file__).resolve().parent / "static"
