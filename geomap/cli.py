@@ -1,0 +1,211 @@
+"""The `geomap` command: ingest, serve, export, parse, eval, geocode. A thin layer over the modules."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+import orjson
+
+from geomap.config import load_settings, seeds_dir
+from geomap.errors import GeomapError
+
+log = logging.getLogger("geomap")
+
+
+def _settings(ctx: click.Context) -> dict[str, Any]:
+    return ctx.obj["settings"]
+
+
+def _fail(exc: Exception) -> click.ClickException:
+    return click.ClickException(str(exc))
+
+
+@click.group()
+@click.option("--db", envvar="GEOMAP_DB", default=None, help="SQLite store path (GEOMAP_DB).")
+@click.option("--model", default=None, help="spaCy model name or path; 'none' for the rule-based recognizer (GEOMAP_MODEL).")
+@click.option("--geocoder", type=click.Choice(["nominatim", "off"]), default=None, help="Fallback geocoder (GEOMAP_GEOCODER).")
+@click.option("-v", "--verbose", is_flag=True, help="Log progress details to stderr.")
+@click.pass_context
+def main(ctx: click.Context, db: str | None, model: str | None, geocoder: str | None, verbose: bool) -> None:
+    """geomap: places, dates and evidence from German news, on a time-filtered map."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        ctx.obj = {"settings": load_settings({"db": db, "model": model, "geocoder": geocoder})}
+    except GeomapError as exc:
+        raise _fail(exc) from exc
+
+
+def _open_store(settings: dict[str, Any]):
+    from geomap.store import Store
+
+    return Store(settings["db"])
+
+
+def _geoparser(settings: dict[str, Any], store=None):
+    from geomap.pipeline import build_geoparser
+
+    started = time.perf_counter()
+    geoparser = build_geoparser(settings, cache=store)
+    rec = geoparser.recognizer
+    click.echo(f"recognizer: {rec.describe()} (built in {time.perf_counter() - started:.2f}s)", err=True)
+    return geoparser
+
+
+def run_ingest(settings: dict[str, Any], paths: list[str], date_override: str | None = None):
+    """Ingest paths into the configured store, with a progress bar on stderr; returns the report."""
+    from geomap.ingest import article_files, ingest_files
+
+    files, missing = article_files(paths)
+    with _open_store(settings) as store:
+        geoparser = _geoparser(settings, store)
+        with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
+            report = ingest_files(files, store, geoparser, date_override=date_override, on_file=lambda _p: bar.update(1))
+        report.errors[:0] = missing
+    return report
+
+
+def _print_report(report) -> None:
+    click.echo(report.summary())
+    for path, reason in report.errors:
+        click.echo(f"  error: {path}: {reason}", err=True)
+    for path, message in report.warnings:
+        click.echo(f"  warning: {path}: {message}", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--date", "date_override", default=None, help="Date (YYYY-MM or YYYY-MM-DD) for undated articles.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], date_override: str | None, as_json: bool) -> None:
+    """Ingest article files or folders into the store."""
+    try:
+        report = run_ingest(_settings(ctx), list(paths), date_override)
+    except GeomapError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        click.echo(orjson.dumps(report.as_dict()).decode())
+    else:
+        _print_report(report)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--no-seed", is_flag=True, help="Do not ingest the bundled seeds into an empty store.")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, no_seed: bool) -> None:
+    """Serve the map (ingesting the bundled seeds first when the store is empty)."""
+    settings = _settings(ctx)
+    try:
+        with _open_store(settings) as store:
+            empty = store.stats().articles == 0
+        if empty and not no_seed:
+            seeds = settings["seeds"] or str(seeds_dir())
+            click.echo(f"store {settings['db']} is empty: ingesting {seeds}", err=True)
+            _print_report(run_ingest(settings, [seeds]))
+        from geomap.web import create_app
+
+        app = create_app(settings)
+    except GeomapError as exc:
+        raise _fail(exc) from exc
+    click.echo(f"geomap map served at http://{host}:{port}/  (store: {settings['db']}; Ctrl+C stops)")
+    try:
+        from waitress import serve as waitress_serve
+    except ImportError:  # pragma: no cover - waitress is a dependency; werkzeug is the last resort
+        app.run(host=host, port=port, debug=False)
+        return
+    waitress_serve(app, host=host, port=port, threads=8, ident="geomap")
+
+
+@main.command()
+@click.option("--out", "-o", type=click.Path(dir_okay=False), default="-", help="File to write; - for stdout.")
+@click.option("--from", "date_from", default=None, help="YYYY-MM or YYYY-MM-DD, inclusive.")
+@click.option("--to", "date_to", default=None, help="YYYY-MM or YYYY-MM-DD, inclusive.")
+@click.option("--include-undated", is_flag=True)
+@click.option("--type", "types", multiple=True, help="Event type(s) to keep.")
+@click.pass_context
+def export(ctx: click.Context, out: str, date_from: str | None, date_to: str | None, include_undated: bool,
+           types: tuple[str, ...]) -> None:
+    """Export events as an RFC 7946 GeoJSON FeatureCollection (same filters as the map)."""
+    from geomap import geojson
+    from geomap.filters import parse_filter
+
+    args = {k: [v] for k, v in (("from", date_from), ("to", date_to)) if v}
+    if include_undated:
+        args["include_undated"] = ["1"]
+    if types:
+        args["type"] = list(types)
+    try:
+        flt = parse_filter(args)
+        with _open_store(_settings(ctx)) as store:
+            data = geojson.dumps(geojson.feature_collection(store.find_events(flt), flt))
+    except GeomapError as exc:
+        raise _fail(exc) from exc
+    if out == "-":
+        sys.stdout.buffer.write(data + b"\n")
+    else:
+        Path(out).write_bytes(data)
+        click.echo(f"wrote {out}", err=True)
+
+
+@main.command()
+@click.option("--jsonl", "source", required=True, type=click.File("r", encoding="utf-8"),
+              help="Input JSON lines {id, text, date?}; - for stdin.")
+@click.pass_context
+def parse(ctx: click.Context, source) -> None:
+    """Print the places of each input text as one JSON line (the evaluation contract)."""
+    from geomap.parsing import parse_jsonl
+
+    settings = _settings(ctx)
+    try:
+        geoparser = _geoparser(settings)
+        count = parse_jsonl(geoparser, source, sys.stdout)
+    except GeomapError as exc:
+        raise _fail(exc) from exc
+    click.echo(f"parsed {count} texts", err=True)
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--seeds", "seeds_path", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Folder with the gold's article files (default: the bundled seeds/).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.pass_context
+def eval_command(ctx: click.Context, gold: str, seeds_path: str | None, as_json: bool) -> None:
+    """Score `parse` against gold annotations (format of shared/gold/seeds.jsonl)."""
+    from geomap.evaluation import evaluate, format_report
+
+    try:
+        geoparser = _geoparser(_settings(ctx))
+        report = evaluate(geoparser, Path(gold), Path(seeds_path) if seeds_path else seeds_dir())
+    except GeomapError as exc:
+        raise _fail(exc) from exc
+    click.echo(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode() if as_json else format_report(report))
+
+
+@main.command()
+@click.option("--retry", is_flag=True, required=True, help="Retry names the geocoder could not answer.")
+@click.pass_context
+def geocode(ctx: click.Context, retry: bool) -> None:
+    """Retry unresolved names: re-parse the articles that have them, now that the geocoder may answer."""
+    from geomap.retry import retry_unresolved
+
+    settings = _settings(ctx)
+    try:
+        with _open_store(settings) as store:
+            geoparser = _geoparser(settings, store)
+            result = retry_unresolved(store, geoparser)
+    except GeomapError as exc:
+        raise _fail(exc) from exc
+    click.echo(f"retried {result.articles} articles: {result.resolved} names resolved, {result.still_unresolved} still unresolved")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,166 @@
+"""spaCy components registered by geomap: the gazetteer place matcher and a German quote fix.
+
+Importing this module registers the factories; `geomap.nlp.build_recognizer` does that lazily.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from geomap import roles, toponyms
+from geomap.gazetteer import Candidate, Gazetteer, load_gazetteer
+from geomap.models import Mention
+
+OPENING_QUOTES = frozenset("„‚«»\"“")
+ARABIC_ARTICLES = ("al-", "el-", "ad-", "ar-", "as-", "an-", "at-", "asch-")
+MAX_NAME_TOKENS = 5
+
+
+@Language.component("geomap_quote_fix")
+def quote_fix(doc: Doc) -> Doc:
+    """Move an opening quote that the sentencizer left at a sentence end to the next sentence."""
+    for i in range(1, len(doc) - 1):
+        tok = doc[i]
+        if tok.text in OPENING_QUOTES and doc[i - 1].text in (".", "!", "?", ":") and tok.whitespace_ == "":
+            if doc[i + 1].is_sent_start:
+                doc[i + 1].is_sent_start = False
+                tok.is_sent_start = True
+    return doc
+
+
+@Language.factory(
+    "geomap_places",
+    default_config={"gazetteer_path": "", "use_model_entities": False},
+)
+def make_place_matcher(nlp: Language, name: str, gazetteer_path: str, use_model_entities: bool) -> PlaceMatcher:
+    gazetteer = load_gazetteer(Path(gazetteer_path) if gazetteer_path else None)
+    toponyms.warm_up()
+    return PlaceMatcher(gazetteer, use_model_entities)
+
+
+class PlaceMatcher:
+    """Finds place mentions: longest gazetteer hits over token n-grams, filtered by German rules,
+    merged with the model's LOC entities when a model runs, each given a role (location or actor)."""
+
+    def __init__(self, gazetteer: Gazetteer, use_model_entities: bool) -> None:
+        self.gazetteer = gazetteer
+        self.use_model_entities = use_model_entities
+        self.max_tokens = min(MAX_NAME_TOKENS, max(1, getattr(gazetteer, "max_name_tokens", 4)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        hits = self._scan(doc)
+        doc.user_data["geomap_place_tokens"] = {i for start, end, _ in hits for i in range(start, end)}
+        accepted = self._filter(doc, hits)
+        if self.use_model_entities:
+            accepted = self._merge_model_entities(doc, accepted)
+        else:
+            accepted = self._add_designated_unknowns(doc, accepted)
+        accepted.sort(key=lambda hit: hit[0])
+        doc.user_data["geomap_place_tokens"] = {i for start, end, _ in accepted for i in range(start, end)}
+        doc.user_data["geomap_mentions"] = [self._mention(doc, *hit) for hit in accepted]
+        return doc
+
+    # --- finding ------------------------------------------------------------------------------
+
+    def _could_start_name(self, text: str) -> bool:
+        return text[:1].isupper() or text.lower().startswith(ARABIC_ARTICLES)
+
+    def _scan(self, doc: Doc) -> list[tuple[int, int, list[Candidate]]]:
+        hits: list[tuple[int, int, list[Candidate]]] = []
+        i = 0
+        while i < len(doc):
+            if not self._could_start_name(doc[i].text) or doc[i].is_punct:
+                i += 1
+                continue
+            found = None
+            for n in range(min(self.max_tokens, len(doc) - i), 0, -1):
+                span = doc[i:i + n]
+                if span[-1].is_punct or span.sent.start != doc[i].sent.start or span[-1].is_sent_start and n > 1:
+                    continue
+                cands = self.gazetteer.lookup(span.text)
+                if cands:
+                    found = (i, i + n, cands)
+                    break
+            if found:
+                hits.append(found)
+                i = found[1]
+            else:
+                i += 1
+        return hits
+
+    def _filter(self, doc: Doc, hits: Sequence[tuple[int, int, list[Candidate]]]) -> list:
+        person_words: set[str] = set()
+        kept = []
+        for start, end, cands in hits:
+            if toponyms.part_of_other_name(doc, start, end, cands):
+                person_words.add(doc[start:end].text)
+                continue
+            kept.append((start, end, cands))
+        return [hit for hit in kept if toponyms.accept_hit(doc, hit[0], hit[1], hit[2], person_words)]
+
+    def _merge_model_entities(self, doc: Doc, accepted: list) -> list:
+        """Model PER/ORG entities veto hits inside longer names; LOC entities the gazetteer lacks are added."""
+        covered = {i for start, end, _ in accepted for i in range(start, end)}
+        kept = []
+        for start, end, cands in accepted:
+            ent = _entity_over(doc, start, end)
+            if ent is not None and ent.label_ == "PER":
+                continue
+            if ent is not None and ent.label_ in ("ORG", "MISC") and (ent.end - ent.start) > (end - start):
+                continue
+            kept.append((start, end, cands))
+        for ent in doc.ents:
+            if ent.label_ == "LOC" and not any(i in covered for i in range(ent.start, ent.end)):
+                kept.append((ent.start, ent.end, []))
+        return kept
+
+    def _add_designated_unknowns(self, doc: Doc, accepted: list) -> list:
+        """Without a model: "Stadt Kafr Nabl", "Grenzübergang Bab al-Hawa" name a place the gazetteer
+        lacks; keep it (no candidates) so the fallback geocoder can try."""
+        covered = {i for start, end, _ in accepted for i in range(start, end)}
+        for tok in doc:
+            if not toponyms.is_designator(tok.text) or not tok.text[:1].isupper():
+                continue
+            start = tok.i + 1
+            end = start
+            while end < len(doc) and end - start < 3 and doc[end].sent.start == tok.sent.start and (
+                doc[end].text[:1].isupper() and doc[end].is_alpha
+                or doc[end].lower_.startswith(ARABIC_ARTICLES) and end > start
+            ):
+                if doc[end].lower_ in toponyms._stop_words():
+                    break
+                end += 1
+            if end > start and not any(i in covered for i in range(start, end)):
+                accepted.append((start, end, []))
+                covered.update(range(start, end))
+        return accepted
+
+    # --- describing ---------------------------------------------------------------------------
+
+    def _mention(self, doc: Doc, start: int, end: int, cands: list[Candidate]) -> Mention:
+        span = doc[start:end]
+        sent = span.sent
+        polity = any(roles.is_polity(c.kind, c.is_capital, c.name) for c in cands)
+        role = roles.classify_role(span, polity=polity, genitive=toponyms.is_genitive(cands))
+        source = "gazetteer" if cands else ("model" if self.use_model_entities else "rule")
+        return Mention(
+            start=span.start_char,
+            end=span.end_char,
+            surface=span.text,
+            key=span.text,
+            sent_start=sent.start_char,
+            sent_end=sent.end_char,
+            role=role,
+            source=source,
+        )
+
+
+def _entity_over(doc: Doc, start: int, end: int) -> Span | None:
+    for ent in doc.ents:
+        if ent.start <= start and end <= ent.end:
+            return ent
+    return None

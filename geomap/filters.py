@@ -1,0 +1,204 @@
+"""The event filter shared by the map page, the embed, the GeoJSON API and `geomap export`.
+
+Parsing turns query parameters into an ``EventFilter`` or raises ``FilterError`` with a message
+that says which parameter is wrong and why (the web layer answers 400 with it).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable, Mapping, Sequence
+
+from geomap.errors import FilterError
+
+MAX_LIMIT = 100_000
+KNOWN_PARAMS = frozenset({"from", "to", "include_undated", "type", "bbox", "limit", "role", "place", "zoom", "lat", "lon"})
+_DATE_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+@dataclass(frozen=True)
+class BBox:
+    """west, south, east, north in degrees; west > east means the box crosses the antimeridian."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+
+    @property
+    def crosses_antimeridian(self) -> bool:
+        return self.west > self.east
+
+    def contains(self, lat: float, lon: float) -> bool:
+        if not self.south <= lat <= self.north:
+            return False
+        if self.crosses_antimeridian:
+            return lon >= self.west or lon <= self.east
+        return self.west <= lon <= self.east
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What to show: a closed date window, undated events or not, types, roles, area, place, limit."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    include_undated: bool = False
+    types: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ("location",)
+    bbox: BBox | None = None
+    place: str | None = None
+    limit: int | None = None
+    zoom: int | None = None
+    center: tuple[float, float] | None = None
+    raw: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    @property
+    def bounded(self) -> bool:
+        return self.date_from is not None or self.date_to is not None
+
+    @property
+    def wants_undated(self) -> bool:
+        """Undated events are shown in an unbounded view, and in a bounded one only when asked for."""
+        return self.include_undated or not self.bounded
+
+    def query_string_items(self) -> list[tuple[str, str]]:
+        """The filter as query parameters, for links that keep the view (embed, downloads)."""
+        return list(self.raw)
+
+
+def _single(args: Mapping[str, Sequence[str]], name: str) -> str | None:
+    values = list(args.get(name, ()))
+    if not values:
+        return None
+    if len(values) > 1:
+        raise FilterError(f"parameter '{name}' was given {len(values)} times; give it once")
+    return values[0].strip()
+
+
+def parse_date_bound(value: str, name: str, *, end: bool) -> date:
+    """Parse YYYY-MM or YYYY-MM-DD; a month stands for its first day (from) or last day (to)."""
+    match = _DATE_RE.match(value)
+    if not match:
+        raise FilterError(f"parameter '{name}' must be YYYY-MM or YYYY-MM-DD, got {value[:40]!r}")
+    year, month = int(match.group(1)), int(match.group(2))
+    if year < 1 or not 1 <= month <= 12:
+        raise FilterError(f"parameter '{name}' is out of range: {value!r}")
+    if match.group(3) is None:
+        day = calendar.monthrange(year, month)[1] if end else 1
+    else:
+        day = int(match.group(3))
+        if not 1 <= day <= calendar.monthrange(year, month)[1]:
+            raise FilterError(f"parameter '{name}' is not a real date: {value!r}")
+    return date(year, month, day)
+
+
+def _parse_bool(value: str | None, name: str) -> bool:
+    if value is None:
+        return False
+    if value.lower() in _TRUE:
+        return True
+    if value.lower() in _FALSE:
+        return False
+    raise FilterError(f"parameter '{name}' must be 1 or 0, got {value[:40]!r}")
+
+
+def _parse_float(value: str, name: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise FilterError(f"parameter '{name}' must be a number, got {value[:40]!r}") from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise FilterError(f"parameter '{name}' must be a finite number")
+    return number
+
+
+def parse_bbox(value: str) -> BBox:
+    """west,south,east,north; west > east crosses the antimeridian (RFC 7946 section 5.2)."""
+    parts = value.split(",")
+    if len(parts) != 4:
+        raise FilterError("parameter 'bbox' must be west,south,east,north (four numbers)")
+    west, south, east, north = (_parse_float(p, "bbox") for p in parts)
+    if not (-180 <= west <= 180 and -180 <= east <= 180):
+        raise FilterError("parameter 'bbox': longitudes must be within -180..180")
+    if not (-90 <= south <= 90 and -90 <= north <= 90):
+        raise FilterError("parameter 'bbox': latitudes must be within -90..90")
+    if south > north:
+        raise FilterError("parameter 'bbox': south must not be greater than north")
+    return BBox(west, south, east, north)
+
+
+def _multi(args: Mapping[str, Sequence[str]], name: str) -> tuple[str, ...]:
+    items: list[str] = []
+    for value in args.get(name, ()):
+        items.extend(part.strip() for part in value.split(",") if part.strip())
+    return tuple(dict.fromkeys(items))
+
+
+def parse_filter(args: Mapping[str, Sequence[str]], *, known_types: Iterable[str] | None = None) -> EventFilter:
+    """Build an EventFilter from query parameters (name -> list of values); raise FilterError when malformed."""
+    raw_from, raw_to = _single(args, "from"), _single(args, "to")
+    date_from = parse_date_bound(raw_from, "from", end=False) if raw_from else None
+    date_to = parse_date_bound(raw_to, "to", end=True) if raw_to else None
+    if date_from and date_to and date_from > date_to:
+        raise FilterError("parameter 'from' is after 'to'")
+    types = _multi(args, "type")
+    if known_types is not None:
+        unknown = [t for t in types if t not in set(known_types)]
+        if unknown:
+            raise FilterError(f"parameter 'type': unknown event type {unknown[0][:40]!r}")
+    roles = _multi(args, "role") or ("location",)
+    for role in roles:
+        if role not in ("location", "actor"):
+            raise FilterError(f"parameter 'role' must be location or actor, got {role[:40]!r}")
+    raw_bbox = _single(args, "bbox")
+    raw_limit = _single(args, "limit")
+    limit = None
+    if raw_limit:
+        if not raw_limit.isdigit():
+            raise FilterError(f"parameter 'limit' must be a positive whole number, got {raw_limit[:40]!r}")
+        limit = min(int(raw_limit), MAX_LIMIT)
+        if limit < 1:
+            raise FilterError("parameter 'limit' must be at least 1")
+    raw_zoom = _single(args, "zoom")
+    zoom = None
+    if raw_zoom:
+        if not raw_zoom.isdigit() or not 0 <= int(raw_zoom) <= 19:
+            raise FilterError(f"parameter 'zoom' must be a whole number from 0 to 19, got {raw_zoom[:40]!r}")
+        zoom = int(raw_zoom)
+    center = _parse_center(_single(args, "lat"), _single(args, "lon"))
+    place = _single(args, "place")
+    if place is not None and len(place) > 200:
+        raise FilterError("parameter 'place' is longer than 200 characters")
+    raw = tuple((k, v) for k in sorted(args) if k in KNOWN_PARAMS for v in args[k])
+    return EventFilter(
+        date_from=date_from,
+        date_to=date_to,
+        include_undated=_parse_bool(_single(args, "include_undated"), "include_undated"),
+        types=types,
+        roles=roles,
+        bbox=parse_bbox(raw_bbox) if raw_bbox else None,
+        place=place or None,
+        limit=limit,
+        zoom=zoom,
+        center=center,
+        raw=raw,
+    )
+
+
+def _parse_center(lat: str | None, lon: str | None) -> tuple[float, float] | None:
+    if lat is None and lon is None:
+        return None
+    if lat is None or lon is None:
+        raise FilterError("parameters 'lat' and 'lon' go together")
+    lat_value, lon_value = _parse_float(lat, "lat"), _parse_float(lon, "lon")
+    if not -90 <= lat_value <= 90:
+        raise FilterError("parameter 'lat' must be within -90..90")
+    if not -180 <= lon_value <= 180:
+        raise FilterError("parameter 'lon' must be within -180..180")
+    return lat_value, lon_value

@@ -1,0 +1,137 @@
+"""Actor or location? A country named as an actor ("Russland wies dies zurück") is not a place where
+something happened.
+
+Uses the dependency parse when the model provides one, and German surface rules otherwise:
+a locative preposition (in, aus, nach, bei, nahe, um) marks a location; a subject, a party to talks
+(mit, zwischen, gegen), an agent (von ... unterstützt), a genitive possessor of an office
+("Syriens Präsident") or an affiliation ("Diplomaten der USA", "Kollegen aus Italien") marks an actor.
+Only polities can act: countries, capitals and seats of government. Other places are always locations.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+Role = Literal["location", "actor"]
+
+LOCATIVE_PREPS = frozenset(
+    "in im ins nach aus bei beim nahe um über zu zur zum an am auf für durch gen bis innerhalb außerhalb "
+    "nördlich südlich östlich westlich nordöstlich nordwestlich südöstlich südwestlich vor hinter unweit "
+    "rund entlang jenseits diesseits".split()
+)
+ACTOR_PREPS = frozenset("von vom mit zwischen gegen seitens gegenüber".split())
+DETERMINERS = frozenset("der die das den dem des ein eine einen einem einer eines dessen deren".split())
+COORDINATORS = frozenset({",", "und", "oder", "sowie", "bzw.", "wie", "auch", "–", "-"})
+# Nouns whose genitive or "aus"/"der" complement names who acts: offices, envoys, invitations, positions.
+AGENT_NOUNS = frozenset(
+    "diplomaten diplomat vertreter vertreterin vertretern kollegen kollege kollegin ministern minister "
+    "einladung bitten initiative regierung regierungen präsident präsidenten führung armee truppen militär "
+    "botschafter botschafterin delegation delegationen haltung position positionen angaben sprecher sprecherin "
+    "partner verbündete verbündeten außenminister außenministerin verteidigungsminister streitkräfte luftwaffe "
+    "unterstützung vorschlag vorschläge forderung forderungen druck seite".split()
+)
+AGENT_SUFFIXES = ("minister", "ministerin", "ministern", "präsident", "präsidentin", "regierung", "kanzler",
+                  "kanzlerin", "gesandte", "gesandten", "diplomaten", "vertreter", "politiker", "kollegen")
+PRESSURE_NOUNS = frozenset("druck einfluss einwirken rücksicht".split())
+MOVEMENT_STEMS = ("besuch", "reist", "reis", "flog", "fliegt", "erreich", "verließ", "verlass", "kehrt", "zurückkehr")
+GOVERNMENT_SEATS = frozenset({
+    "Moscow Kremlin", "Kremlin", "White House", "Élysée Palace", "Elysee Palace", "Downing Street",
+    "Pentagon", "The Pentagon", "Chancellery",
+})
+
+
+def is_polity(kind: str, is_capital: bool, name: str) -> bool:
+    """Places that can stand for a state: countries, capitals and seats of government."""
+    return kind == "country" or is_capital or name in GOVERNMENT_SEATS
+
+
+def classify_role(span: Span, *, polity: bool, genitive: bool) -> Role:
+    """Decide whether the place in `span` is where something happens or who acts."""
+    if not polity:
+        return "location"
+    doc = span.doc
+    if doc.has_annotation("DEP"):
+        role = _role_from_parse(span)
+        if role is not None:
+            return role
+    return _role_from_rules(span, genitive=genitive)
+
+
+def _role_from_parse(span: Span) -> Role | None:
+    root = span.root
+    if root.dep_ in ("sb", "nsubj", "sbp"):
+        return "actor"
+    head = root.head
+    if head.pos_ == "ADP" or head.tag_ in ("APPR", "APPRART"):
+        return _role_for_preposition(head.lower_, head)
+    if root.dep_ == "ag" and head.pos_ in ("NOUN", "PROPN"):
+        return "actor" if _is_agent_noun(head.text) else "location"
+    return None
+
+
+def _is_agent_noun(word: str) -> bool:
+    lower = word.lower()
+    return lower in AGENT_NOUNS or lower.endswith(AGENT_SUFFIXES)
+
+
+def _role_for_preposition(prep: str, prep_token: Token) -> Role:
+    if prep in ACTOR_PREPS:
+        return "actor"
+    before = prep_token.doc[prep_token.i - 1] if prep_token.i > 0 else None
+    if prep == "aus" and before is not None and _is_agent_noun(before.text):
+        return "actor"  # "Kollegen aus Großbritannien": state affiliation, not origin
+    if prep == "auf" and before is not None and before.lower_ in PRESSURE_NOUNS:
+        return "actor"  # "Druck auf Damaskus": the government is pressed, not the city
+    return "location"
+
+
+def _governing_token(span: Span) -> Token | None:
+    """The first token before the mention that is not a determiner or a coordinated neighbour."""
+    doc = span.doc
+    i = span.start - 1
+    places = doc.user_data.get("geomap_place_tokens", set())
+    determiners_in_a_row = 0
+    while i >= span.sent.start:
+        tok = doc[i]
+        if tok.lower_ in DETERMINERS:
+            determiners_in_a_row += 1
+            if determiners_in_a_row > 1:
+                return None  # "nach dem die USA": a relative clause starts here
+            i -= 1
+            continue
+        determiners_in_a_row = 0
+        if tok.lower_ in COORDINATORS or i in places:
+            i -= 1
+            continue
+        return tok
+    return None
+
+
+def _role_from_rules(span: Span, *, genitive: bool) -> Role:
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if genitive and nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha:
+        return "actor"  # possessor: "Syriens Präsident", "Russlands Außenminister"
+    gov = _governing_token(span)
+    if gov is None:
+        return "actor"  # sentence subject: "Russland wies dies zurück"
+    lower = gov.lower_
+    if lower in LOCATIVE_PREPS or lower in ACTOR_PREPS:
+        return _role_for_preposition(lower, gov)
+    if gov.text[:1].isupper() and gov.is_alpha and gov.i > gov.sent.start:
+        # a noun governs the name: "Diplomaten der USA" (actor) vs "Teilen Syriens" (location)
+        return "actor" if _is_agent_noun(gov.text) else "location"
+    if _after_movement_verb(span):
+        return "location"  # destination of a visit: "besuchte am Donnerstag Moskau"
+    return "actor"
+
+
+def _after_movement_verb(span: Span) -> bool:
+    doc = span.doc
+    for tok in doc[max(span.sent.start, span.start - 5):span.start]:
+        if not tok.text[:1].isupper() and tok.lower_.startswith(MOVEMENT_STEMS):
+            return True
+    return False

@@ -1,0 +1,84 @@
+"""The SQLite store: transactional saves, identity by content, the date-overlap rule, WAL."""
+
+from datetime import date
+
+from geomap.filters import parse_filter
+from geomap.models import Unresolved
+from geomap.store import Store
+from tests.web_fixtures import _december, _october, _undated, seed_store
+
+
+def _places(store, **args):
+    return sorted({r.place_name for r in store.find_events(parse_filter({k: [v] for k, v in args.items()}))})
+
+
+def test_store_creates_schema_and_uses_wal(tmp_path):
+    with Store(tmp_path / "s.sqlite3") as store:
+        assert store.stats().articles == 0
+        assert store._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_store_save_article_twice_adds_nothing(tmp_path):
+    article, events = _october()
+    with Store(tmp_path / "s.sqlite3") as store:
+        assert store.save_article(article, events, (), "rules")
+        before = store.stats()
+        assert not store.save_article(article, events, (), "rules")
+        assert store.stats() == before
+
+
+def test_store_failed_event_rolls_back_whole_article(tmp_path):
+    article, events = _october()
+    broken = events[0].__class__(**{**events[0].__dict__, "evidence": object()})  # not serialisable
+    with Store(tmp_path / "s.sqlite3") as store:
+        try:
+            store.save_article(article, [events[1], broken], (), "rules")
+        except TypeError:
+            pass
+        assert store.stats().articles == 0 and store.stats().events == 0
+
+
+def test_store_month_filter_overlaps_intervals(tmp_path):
+    with Store(seed_store(tmp_path / "s.sqlite3")) as store:
+        assert "Genf" in _places(store, **{"from": "2016-10-15", "to": "2016-11-15"})  # month 2016-10 overlaps
+        assert _places(store, **{"from": "2016-12", "to": "2016-12"}) == sorted(
+            {"Aleppo", "Paris", "Syrien", "Homs <img src=x onerror=window.__xss=2>"}
+        )
+        assert "Genf" not in _places(store, **{"from": "2016-12"})
+
+
+def test_store_undated_only_when_unbounded_or_asked(tmp_path):
+    with Store(seed_store(tmp_path / "s.sqlite3")) as store:
+        assert "Damaskus" in _places(store)
+        assert "Damaskus" not in _places(store, **{"from": "2016-01"})
+        assert "Damaskus" in _places(store, **{"from": "2016-01", "include_undated": "1"})
+
+
+def test_store_bbox_and_place_filters(tmp_path):
+    with Store(seed_store(tmp_path / "s.sqlite3")) as store:
+        assert _places(store, bbox="0,40,10,50") == ["Genf", "Paris"]
+        assert _places(store, place="aleppo") == ["Aleppo"]
+        assert _places(store, place="' OR 1=1 --") == []
+
+
+def test_store_unresolved_and_recognizers(tmp_path):
+    article, events = _undated()
+    with Store(tmp_path / "s.sqlite3") as store:
+        store.save_article(article, events, [Unresolved(article.id, "Kafr Nabl", "Kafr Nabl", "geocoder-unavailable: timeout")], "rules")
+        assert store.unresolved_names()[0].reason.startswith("geocoder-unavailable")
+        assert store.recognizers_used() == {"rules": 1}
+        assert store.articles_to_retry()[0][0] == "undated-damaskus.txt"
+
+
+def test_store_date_extent(tmp_path):
+    with Store(seed_store(tmp_path / "s.sqlite3")) as store:
+        first, last = store.date_extent()
+        assert first == date(2016, 10, 1).isoformat() and last >= "2016-12-14"
+
+
+def test_store_replace_article_is_atomic_swap(tmp_path):
+    article, events = _december()
+    with Store(tmp_path / "s.sqlite3") as store:
+        store.save_article(article, events, (), "rules")
+        store.replace_article(article, events[:1], (), "rules")
+        assert store.stats().events == 1 and store.stats().articles == 1
