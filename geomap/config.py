@@ -36,6 +36,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("geocoder_scheme", "https", "http or https for the geocoder."),
     Setting("geocoder_timeout", 5.0, "Seconds before one geocoder request gives up."),
     Setting("geocoder_min_delay", 1.0, "Minimum seconds between geocoder requests (Nominatim policy: 1)."),
+    Setting("geocoder_cooldown", 60.0, "Seconds the geocoder is left alone after an outage (circuit breaker)."),
     Setting("geocoder_budget", 60.0, "Most seconds one ingest run may spend on the geocoder before it defers names."),
     Setting("user_agent", "geomap/0.1 (German news event mapping; https://github.com/geomap/geomap)", "User agent sent to the geocoder."),
     Setting("tile_url", "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "Map tile URL template."),

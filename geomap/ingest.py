@@ -75,6 +75,8 @@ def ingest_files(
 ) -> IngestReport:
     """Ingest each file in its own transaction; errors are collected, never raised."""
     report = IngestReport(files=len(files))
+    if geoparser.geocoder is not None:
+        geoparser.geocoder.reset_budget()  # each run gets its own geocoder time budget
     name = recognizer_name or geoparser.recognizer.name
     for path in files:
         try:
