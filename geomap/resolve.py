@@ -1,0 +1,141 @@
+"""Toponym disambiguation: pick one gazetteer candidate per mention, using the whole article as context."""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geomap.gazetteer import Candidate, Gazetteer
+from geomap.models import Place
+
+log = logging.getLogger(__name__)
+
+SETTLEMENTS = frozenset({"city", "town", "village"})
+KIND_WEIGHT = {"country": 3.0, "continent": 2.5, "admin_region": 0.8, "region": 0.6}
+CAPITAL_BONUS = 1.0
+ADMIN_SEAT_BONUS = 0.5
+GERMAN_BONUS = 0.3
+MATCH_PENALTY = {"exact": 0.0, "genitive": 0.0, "article": 0.1, "direction": 0.2, "fold": 0.4}
+COUNTRY_CONTEXT = 1.5  # a candidate inside a country the article names
+PROXIMITY = 1.0  # a candidate next to the article's other places
+PROXIMITY_KM = 300.0
+MATCH_CONFIDENCE = {"exact": 0.95, "genitive": 0.93, "article": 0.9, "direction": 0.8, "fold": 0.75}
+
+
+@dataclass(frozen=True)
+class _Scored:
+    candidate: Candidate
+    base: float  # importance, population, name match: what the name alone says
+    context: float  # country named in the article
+    proximity: float  # near the article's other places
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def prune(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Drop an admin region when a settlement of the same name lies in the same country ("Aleppo", "Moskau")."""
+    towns = {c.country for c in candidates if c.kind in SETTLEMENTS}
+    return [c for c in candidates if not (c.kind == "admin_region" and c.country in towns)]
+
+
+def base_score(c: Candidate) -> float:
+    """What the candidate is worth without context: feature importance, population, German name, match quality."""
+    score = KIND_WEIGHT.get(c.kind, 0.0) + math.log10(c.population + 1) / 2
+    score += CAPITAL_BONUS * c.is_capital + ADMIN_SEAT_BONUS * c.is_admin_seat
+    score += GERMAN_BONUS * c.german - MATCH_PENALTY.get(c.match, 0.5)
+    return score
+
+
+def importance(c: Candidate) -> float:
+    """Feature rank alone: country > continent > capital > admin seat > the rest."""
+    return KIND_WEIGHT.get(c.kind, 0.0) + CAPITAL_BONUS * c.is_capital + ADMIN_SEAT_BONUS * c.is_admin_seat
+
+
+def _score(c: Candidate, countries: Counter, anchors: list[tuple[float, float]]) -> _Scored:
+    context = COUNTRY_CONTEXT if c.kind != "country" and c.country in countries else 0.0
+    proximity = 0.0
+    if anchors and c.kind not in ("country", "continent"):
+        nearest = min(distance_km(c.lat, c.lon, lat, lon) for lat, lon in anchors)
+        proximity = PROXIMITY * math.exp(-nearest / PROXIMITY_KM)
+    return _Scored(c, base_score(c), context, proximity)
+
+
+def _pick(scored: list[_Scored]) -> tuple[_Scored, str, float]:
+    """The best candidate, the rule that decided, and a confidence from the score margin."""
+    total = [s.base + s.context + s.proximity for s in scored]
+    best = max(range(len(scored)), key=total.__getitem__)
+    chosen = scored[best]
+    if len(scored) == 1:
+        return chosen, "single", MATCH_CONFIDENCE.get(chosen.candidate.match, 0.7)
+    plain = max(scored, key=lambda s: s.base)
+    if plain is not chosen:
+        rule = "country-context" if chosen.context > plain.context else "proximity"
+    elif importance(chosen.candidate) > max(importance(s.candidate) for s in scored if s is not chosen):
+        rule = "importance"
+    else:
+        rule = "population"
+    top = max(total)
+    share = 1.0 / sum(math.exp(t - top) for t in total)
+    confidence = min(MATCH_CONFIDENCE.get(chosen.candidate.match, 0.7), max(0.2, share))
+    return chosen, rule, round(confidence, 3)
+
+
+def to_place(c: Candidate, rule: str, confidence: float, candidates: int) -> Place:
+    """A Place from a gazetteer candidate."""
+    return Place(name=c.name, lat=c.lat, lon=c.lon, country=c.country, kind=c.kind, source="gazetteer", ref=c.ref,
+                 geo_precision=c.geo_precision, confidence=confidence, rule=rule, candidates=candidates)
+
+
+def _article_countries(cands: dict[str, list[Candidate]]) -> Counter:
+    """Countries the article names, and countries of its unambiguous places."""
+    countries: Counter = Counter()
+    for found in cands.values():
+        named = [c.country for c in found if c.kind == "country"]
+        if named:
+            countries[named[0]] += 1
+        elif len(found) == 1 and found[0].country:
+            countries[found[0].country] += 1
+    return countries
+
+
+def resolve_article(keys: Sequence[str], gazetteer: Gazetteer) -> list[Place | None]:
+    """Resolve every mention key of one article together; None where the gazetteer has nothing."""
+    unique = list(dict.fromkeys(keys))
+    cands = {k: prune(gazetteer.lookup(k)) for k in unique}
+    countries = _article_countries(cands)
+    fixed = {k: (f[0].lat, f[0].lon) for k, f in cands.items() if len(f) == 1 and f[0].geo_precision < 3}
+    chosen: dict[str, tuple[_Scored, str, float]] = {}
+    for _ in range(2):  # second pass: the first pass's picks become anchors for each other
+        for key, found in cands.items():
+            if not found:
+                continue
+            anchors = [p for k, p in fixed.items() if k != key]
+            chosen[key] = _pick([_score(c, countries, anchors) for c in found])
+        fixed = {k: (s.candidate.lat, s.candidate.lon) for k, (s, _, _) in chosen.items()
+                 if s.candidate.geo_precision < 3}
+    places: dict[str, Place | None] = {}
+    for key in unique:
+        if key not in chosen:
+            places[key] = None
+            continue
+        scored, rule, confidence = chosen[key]
+        places[key] = to_place(scored.candidate, rule, confidence, len(cands[key]))
+        log.debug("%s -> %s (%s, %.2f)", key, scored.candidate.ref, rule, confidence)
+    return [places[k] for k in keys]
+
+
+def population_baseline(key: str, gazetteer: Gazetteer) -> Place | None:
+    """The most populous candidate, ignoring context (a baseline for the evaluation)."""
+    found = gazetteer.lookup(key)
+    if not found:
+        return None
+    best = max(found, key=lambda c: c.population)
+    return to_place(best, "population", 0.5 if len(found) > 1 else 0.9, len(found))
