@@ -73,15 +73,16 @@ class PlaceMatcher:
         hits: list[tuple[int, int, list[Candidate]]] = []
         i = 0
         while i < len(doc):
-            if not self._could_start_name(doc[i].text) or doc[i].is_punct:
+            tok = doc[i]
+            if tok.is_punct or not self._could_start_name(tok.text) or _is_bare_designator(tok.text):
                 i += 1
                 continue
             found = None
             for n in range(min(self.max_tokens, len(doc) - i), 0, -1):
                 span = doc[i:i + n]
-                if span[-1].is_punct or span.sent.start != doc[i].sent.start or span[-1].is_sent_start and n > 1:
+                if n > 1 and not _plausible_multiword(span):
                     continue
-                cands = self.gazetteer.lookup(span.text)
+                cands = self._lookup(span)
                 if cands:
                     found = (i, i + n, cands)
                     break
@@ -91,6 +92,17 @@ class PlaceMatcher:
             else:
                 i += 1
         return hits
+
+    def _lookup(self, span: Span) -> list[Candidate]:
+        """Gazetteer candidates for a span, trying the German dative plural ("den Niederlanden") too."""
+        text = span.text
+        cands = self.gazetteer.lookup(text)
+        if len(span) > 1:
+            # designators and directions belong in one token ("Ost-Aleppo"); "Osten Aleppos" names Aleppo
+            cands = [c for c in cands if c.match != "direction"]
+        if not cands and len(text) > 4 and text.endswith("n"):
+            cands = [c for c in self.gazetteer.lookup(text[:-1]) if c.kind in ("country", "region", "admin_region")]
+        return list(cands)
 
     def _filter(self, doc: Doc, hits: Sequence[tuple[int, int, list[Candidate]]]) -> list:
         person_words: set[str] = set()
@@ -157,6 +169,21 @@ class PlaceMatcher:
             role=role,
             source=source,
         )
+
+
+def _is_bare_designator(text: str) -> bool:
+    """ "Stadt", "Provinz", "Grenzübergang": context before a name, never a name (unlike "Kuwait-Stadt")."""
+    return "-" not in text and toponyms.is_designator(text)
+
+
+def _plausible_multiword(span: Span) -> bool:
+    """A multi-word name lies within one sentence, and starts and ends with a name word, not "Es müsse"."""
+    first, last = span[0], span[-1]
+    if any(tok.is_sent_start for tok in span[1:]) or any(tok.is_punct and tok.text not in "-'’" for tok in span):
+        return False
+    if toponyms.is_stop_word(first.text) or toponyms.is_stop_word(last.text):
+        return False
+    return last.text[:1].isupper() or last.text[:1].isdigit()
 
 
 def _entity_over(doc: Doc, start: int, end: int) -> Span | None:

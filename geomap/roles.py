@@ -115,18 +115,31 @@ def _role_from_rules(span: Span, *, genitive: bool) -> Role:
     nxt = doc[span.end] if span.end < len(doc) else None
     if genitive and nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha:
         return "actor"  # possessor: "Syriens Präsident", "Russlands Außenminister"
+    first_word = next((t.i for t in span.sent if not t.is_space), span.sent.start)
+    if nxt is not None and nxt.text in ("-", "–") and span.start == first_word:
+        return "location"  # a dateline or caption head: "Paris - Konferenz zur Lage ..."
     gov = _governing_token(span)
     if gov is None:
         return "actor"  # sentence subject: "Russland wies dies zurück"
     lower = gov.lower_
     if lower in LOCATIVE_PREPS or lower in ACTOR_PREPS:
         return _role_for_preposition(lower, gov)
-    if gov.text[:1].isupper() and gov.is_alpha and gov.i > gov.sent.start:
+    if gov.text[:1].isupper() and gov.is_alpha and gov.i > gov.sent.start and not _is_function_word(gov):
         # a noun governs the name: "Diplomaten der USA" (actor) vs "Teilen Syriens" (location)
         return "actor" if _is_agent_noun(gov.text) else "location"
     if _after_movement_verb(span):
         return "location"  # destination of a visit: "besuchte am Donnerstag Moskau"
     return "actor"
+
+
+def _is_function_word(tok: Token) -> bool:
+    from spacy.lang.de.stop_words import STOP_WORDS
+
+    return tok.lower_ in STOP_WORDS or doc_prev_is_colon(tok)
+
+
+def doc_prev_is_colon(tok: Token) -> bool:
+    return tok.i > 0 and tok.doc[tok.i - 1].text in (":", "–", "-")
 
 
 def _after_movement_verb(span: Span) -> bool:

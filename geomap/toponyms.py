@@ -10,6 +10,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
+from geomap.errors import GazetteerError
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -22,7 +24,16 @@ DESIGNATOR_SUFFIXES = (
     "bundesstaat", "insel", "fluss", "stützpunkt", "vorort", "enklave", "oase", "festung", "camp", "landkreis",
     "gemeinde", "stadtteil", "regierungsbezirk", "küste", "grenzort", "kleinstadt",
 )
-LOCATIVE_BEFORE = frozenset("in im ins nach aus bei beim nahe um vor nördlich südlich östlich westlich".split())
+LOCATIVE_BEFORE = frozenset("in nach aus bei nahe um vor nördlich südlich östlich westlich".split())
+ARTICLES = frozenset("der die das den dem des ein eine einer einem einen im am zum zur vom beim ins ans".split())
+ARTICLE_TAKING_KINDS = frozenset({"country", "admin_region", "region", "landmark", "water", "continent"})
+FOLD_MAX_ZIPF = 3.0
+# Letter groups of German transliteration that the fold maps to English spellings (Dscharabulus ~ Jarabulus).
+TRANSLITERATION_MARKERS = ("dsch", "sch", "ch", "ss", "ou", "kh", "j", "z", "w", "ä", "ö", "ü", "q", "'", "-")
+# Endings of German common nouns: "am Donnerstag Moskau" is no first name before a surname.
+NOUN_SUFFIXES = ("tag", "ung", "heit", "keit", "schaft", "tion", "ismus", "tät", "nis", "ium", "chen", "ment",
+                 "enz", "anz", "ik", "ur", "ei", "woche", "monat", "jahr", "ende", "mittwoch")
+MONTHS = frozenset("januar februar märz april mai juni juli august september oktober november dezember".split())
 GERMAN_COMMON_ZIPF = 3.3  # at or above: the lowercase form is an everyday German word
 
 
@@ -33,12 +44,30 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
-@lru_cache(maxsize=65536)
-def german_zipf(word: str) -> float:
-    """How common a word is in German (wordfreq Zipf scale, 0-8)."""
-    from wordfreq import zipf_frequency
+def is_stop_word(word: str) -> bool:
+    return word.lower() in _stop_words()
 
-    return zipf_frequency(word, "de")
+
+@lru_cache(maxsize=1)
+def _german_words() -> dict[str, float]:
+    from geomap.config import gazetteer_dir
+
+    path = gazetteer_dir() / "german_words.tsv"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise GazetteerError(f"cannot read German word list {path}: {exc}") from exc
+    words: dict[str, float] = {}
+    for line in lines:
+        if line and not line.startswith("#"):
+            word, _, zipf = line.partition("\t")
+            words[word] = float(zipf)
+    return words
+
+
+def german_zipf(word: str) -> float:
+    """How common a word is in German (wordfreq Zipf scale; 0 for words rarer than 2.5)."""
+    return _german_words().get(word.lower(), 0.0)
 
 
 def warm_up() -> None:
@@ -53,12 +82,17 @@ def is_designator(word: str) -> bool:
 
 
 def _is_name_word(tok: Token) -> bool:
-    """A capitalised word that could belong to a multi-word proper name."""
-    text = tok.text
+    """A word that could belong to a multi-word proper name: capitalised, or an Arabic article
+    compound ("al-Scham-Front"); not a function word, designator, month or common-noun form."""
+    text, lower = tok.text, tok.lower_
+    if lower.startswith(("al-", "el-", "ad-", "ar-", "as-", "an-", "at-")):
+        return True
     return (
         text[:1].isupper()
         and any(ch.isalpha() for ch in text)
-        and tok.lower_ not in _stop_words()
+        and lower not in _stop_words()
+        and lower not in MONTHS
+        and not lower.endswith(NOUN_SUFFIXES)
         and not is_designator(text)
     )
 
@@ -92,17 +126,27 @@ def _common_word_ok(doc: Doc, start: int, surface: str, cands: Sequence[Candidat
     if german_zipf(surface.lower()) < GERMAN_COMMON_ZIPF:
         return True
     prev = doc[start - 1] if start > 0 else None
+    if any(c.kind in ARTICLE_TAKING_KINDS for c in cands):
+        return True  # die Türkei, den Niederlanden, der Kreml: these names take articles
     follows_article = prev is not None and (
-        prev.lower_ in ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen")
+        prev.lower_ in ARTICLES
         or (prev.is_lower and prev.lower_.endswith(("e", "en", "er", "es", "em")) and prev.lower_ not in LOCATIVE_BEFORE)
     )
-    if is_country(cands) or any(c.kind == "admin_region" for c in cands):
-        return True  # die Türkei, den Niederlanden: German countries take articles
     if follows_article:
-        return False  # "die Lage", "das Essen", "der Halle"
-    if is_prominent(cands):
-        return True
-    return prev is not None and prev.lower_ in LOCATIVE_BEFORE
+        return False  # "die Lage", "das Essen", "im Osten", "am Ende"
+    if any(c.german for c in cands) and is_prominent(cands):
+        return True  # a German exonym of a major place: "Genf", "Essen" (but not "das Essen")
+    return prev is not None and prev.lower_ in LOCATIVE_BEFORE  # "in Halle", never "Lage" alone
+
+
+def _fold_ok(surface: str, cands: Sequence[Candidate]) -> bool:
+    """A transliteration-fold hit must look like a transliteration, not a German word or a name."""
+    if german_zipf(surface.lower()) >= FOLD_MAX_ZIPF:
+        return False
+    lower = surface.lower()
+    return any(marker in lower for marker in TRANSLITERATION_MARKERS) or (
+        any(c.german for c in cands) and is_prominent(cands)
+    )
 
 
 def part_of_other_name(doc: Doc, start: int, end: int, cands: Sequence[Candidate]) -> bool:
@@ -132,7 +176,9 @@ def accept_hit(doc: Doc, start: int, end: int, cands: Sequence[Candidate], perso
         return False
     if surface in person_words:
         return False
-    if surface.lower() in _stop_words() and not is_country(cands):
+    if surface.lower() in _stop_words() and not any(c.german and c.kind == "country" for c in cands):
+        return False  # "Aus", "Wir", "Die": never places by themselves
+    if all(c.match == "fold" for c in cands) and not _fold_ok(surface, cands):
         return False
     if surface.isupper() and len(surface) <= 4 and not _acronym_ok(surface, cands):
         return False
