@@ -109,7 +109,8 @@ class PlaceMatcher:
         kept = []
         for start, end, cands in hits:
             if toponyms.part_of_other_name(doc, start, end, cands):
-                person_words.add(doc[start:end].text)
+                if toponyms.is_surname_position(doc, start) and not toponyms.is_prominent(cands):
+                    person_words.add(doc[start:end].text)  # "John Kerry" ... later a bare "Kerry"
                 continue
             kept.append((start, end, cands))
         return [hit for hit in kept if toponyms.accept_hit(doc, hit[0], hit[1], hit[2], person_words)]
@@ -181,8 +182,10 @@ def _plausible_multiword(span: Span) -> bool:
     first, last = span[0], span[-1]
     if any(tok.is_sent_start for tok in span[1:]) or any(tok.is_punct and tok.text not in "-'’" for tok in span):
         return False
-    if toponyms.is_stop_word(first.text) or toponyms.is_stop_word(last.text):
+    if toponyms.is_stop_word(last.text):
         return False
+    if toponyms.is_stop_word(first.text) and not (first.text[:1].isupper() and not first.is_sent_start):
+        return False  # "Den Haag", "Los Angeles" mid-sentence; never "Es müsse"
     return last.text[:1].isupper() or last.text[:1].isdigit()
 
 

@@ -51,6 +51,11 @@ DIRECTIONS = {
     "südwest": "South-western", "nord": "Northern", "süd": "Southern", "ost": "Eastern",
     "west": "Western", "zentral": "Central", "mittel": "Central",
 }
+DIRECTION_VECTORS = {
+    "nordost": (0.7, 0.7), "nordwest": (0.7, -0.7), "südost": (-0.7, 0.7), "südwest": (-0.7, -0.7),
+    "nord": (1.0, 0.0), "süd": (-1.0, 0.0), "ost": (0.0, 1.0), "west": (0.0, -1.0), "zentral": (0.0, 0.0),
+    "mittel": (0.0, 0.0),
+}
 _DIRECTION = re.compile(r"^(nordost|nordwest|südost|südwest|nord|süd|ost|west|zentral|mittel)(-?)(.{3,})$")
 # Words that say what kind of place follows; context, not part of the name.
 REGION_DESIGNATORS = frozenset(
@@ -132,6 +137,7 @@ class Gazetteer:
         self._countries: dict[str, int] = self.meta.get("countries", {})
         self._refs: dict[str, int] | None = None
         self._cache: dict[str, tuple[Candidate, ...]] = {}
+        self._extents: dict[str, tuple[tuple[float, float], tuple[float, float]] | None] = {}
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -239,9 +245,42 @@ class Gazetteer:
                 continue
             label = DIRECTIONS[direction]
             de = f"{direction.capitalize()}{hyphen}{base.name_de or base.name}"
-            out.append(Candidate(f"derived:{direction}:{base.ref}", f"{label} {base.name}", de, base.lat, base.lon,
+            lat, lon = self._direction_point(base, direction)
+            out.append(Candidate(f"derived:{direction}:{base.ref}", f"{label} {base.name}", de, lat, lon,
                                  base.country, "region", 0, False, False, base.german, "direction"))
         return out
+
+    def _direction_point(self, base: Candidate, direction: str) -> tuple[float, float]:
+        """A point in the named part of the base: for a country or region, part-way from the middle of
+        its settlements towards that side; for a city, a few kilometres off its centre."""
+        dlat, dlon = DIRECTION_VECTORS[direction]
+        if base.kind in ("city", "town") or not base.country:
+            return round(base.lat + dlat * 0.03, 4), round(base.lon + dlon * 0.04, 4)
+        extent = self._extent(base.country) if base.kind == "country" else None
+        if extent is None:
+            return base.lat, base.lon
+        (lat_lo, lat_hi), (lon_lo, lon_hi) = extent
+        mid_lat, mid_lon = (lat_lo + lat_hi) / 2, (lon_lo + lon_hi) / 2
+        return (round(mid_lat + dlat * (lat_hi - lat_lo) * 0.3, 4), round(mid_lon + dlon * (lon_hi - lon_lo) * 0.3, 4))
+
+    def _extent(self, country: str) -> tuple[tuple[float, float], tuple[float, float]] | None:
+        """10th-90th percentile latitude and longitude of a country's settlements (cached)."""
+        if country in self._extents:
+            return self._extents[country]
+        lats, lons = [], []
+        for row in self._rows:
+            cols = row.split("\t", 8)
+            if len(cols) > 7 and cols[5] == country and cols[6] in ("city", "town", "village"):
+                lats.append(float(cols[3]))
+                lons.append(float(cols[4]))
+        extent = None
+        if len(lats) >= 5:
+            lats.sort()
+            lons.sort()
+            lo, hi = len(lats) // 10, len(lats) - 1 - len(lats) // 10
+            extent = ((lats[lo], lats[hi]), (lons[lo], lons[hi]))
+        self._extents[country] = extent
+        return extent
 
 
 _LOADED: dict[Path, Gazetteer] = {}

@@ -18,6 +18,9 @@ from geomap.store import Store
 log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md")
+# News articles are tens of KB. A bigger file is not an article, would hold up the run for minutes and,
+# above spaCy's max_length (1,000,000 characters), make the recognizer raise.
+MAX_ARTICLE_BYTES = 1_000_000
 
 
 @dataclass
@@ -92,9 +95,20 @@ def ingest_files(
     return report
 
 
+def _check_size(path: Path) -> None:
+    """Refuse files too large to be an article, before reading them."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ArticleError(str(path), f"cannot read file: {exc.strerror or exc}") from exc
+    if size > MAX_ARTICLE_BYTES:
+        raise ArticleError(str(path), f"file too large ({size:,} bytes; an article has at most {MAX_ARTICLE_BYTES:,})")
+
+
 def _ingest_one(
     path: Path, store: Store, geoparser: Geoparser, report: IngestReport, date_override: str | None, name: str
 ) -> None:
+    _check_size(path)
     article = read_article(path, date_override=date_override)
     for warning in article.warnings:
         report.warnings.append((str(path), warning))

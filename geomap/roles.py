@@ -31,8 +31,19 @@ AGENT_NOUNS = frozenset(
     "einladung bitten initiative regierung regierungen präsident präsidenten führung armee truppen militär "
     "botschafter botschafterin delegation delegationen haltung position positionen angaben sprecher sprecherin "
     "partner verbündete verbündeten außenminister außenministerin verteidigungsminister streitkräfte luftwaffe "
-    "unterstützung vorschlag vorschläge forderung forderungen druck seite".split()
+    "unterstützung vorschlag vorschläge forderung forderungen druck seite verbündeter verbündetem".split()
 )
+# Persons who represent a state: "Kollegen aus Italien" (actor), unlike "Truppen aus Syrien" (origin).
+REPRESENTATIVE_NOUNS = frozenset(
+    "kollegen kollege kollegin vertreter vertreterin vertretern diplomaten diplomat delegation delegationen "
+    "gesandte gesandten amtskollegen amtskollege ministern minister".split()
+)
+# Parts and surroundings of a place: "Vororte von Tripolis", "vor den Toren von Damaskus" are locations.
+SPATIAL_NOUNS = frozenset(
+    "vororte vororten vorort teil teile teilen norden süden osten westen zentrum rand stadtrand umgebung "
+    "umland toren tore hälfte region gebiet gebiete gebieten grenze grenzen nähe innenstadt außenbezirke".split()
+)
+COPULAS = frozenset("ist war liegt lag gilt galt bleibt blieb zählt".split())
 AGENT_SUFFIXES = ("minister", "ministerin", "ministern", "präsident", "präsidentin", "regierung", "kanzler",
                   "kanzlerin", "gesandte", "gesandten", "diplomaten", "vertreter", "politiker", "kollegen")
 PRESSURE_NOUNS = frozenset("druck einfluss einwirken rücksicht".split())
@@ -78,10 +89,15 @@ def _is_agent_noun(word: str) -> bool:
 
 
 def _role_for_preposition(prep: str, prep_token: Token) -> Role:
+    before = prep_token.doc[prep_token.i - 1] if prep_token.i > 0 else None
+    if prep in ("von", "vom"):
+        if before is not None and before.lower_ in SPATIAL_NOUNS:
+            return "location"  # "die Vororte von Tripolis"
+        if _sentence_has_movement(prep_token):
+            return "location"  # "Von Syrien reiste Putin weiter": an origin
     if prep in ACTOR_PREPS:
         return "actor"
-    before = prep_token.doc[prep_token.i - 1] if prep_token.i > 0 else None
-    if prep == "aus" and before is not None and _is_agent_noun(before.text):
+    if prep == "aus" and before is not None and before.lower_ in REPRESENTATIVE_NOUNS:
         return "actor"  # "Kollegen aus Großbritannien": state affiliation, not origin
     if prep == "auf" and before is not None and before.lower_ in PRESSURE_NOUNS:
         return "actor"  # "Druck auf Damaskus": the government is pressed, not the city
@@ -116,8 +132,14 @@ def _role_from_rules(span: Span, *, genitive: bool) -> Role:
     if genitive and nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha:
         return "actor"  # possessor: "Syriens Präsident", "Russlands Außenminister"
     first_word = next((t.i for t in span.sent if not t.is_space), span.sent.start)
-    if nxt is not None and nxt.text in ("-", "–") and span.start == first_word:
-        return "location"  # a dateline or caption head: "Paris - Konferenz zur Lage ..."
+    if nxt is not None and span.start == first_word and (
+        nxt.text in ("-", "–", "/") or (nxt.text == "." and span.end + 1 >= span.sent.end)
+    ):
+        return "location"  # a dateline or caption head: "Paris - Konferenz ...", "Astana/Genf –", "Bagdad."
+    if nxt is not None and nxt.lower_ in COPULAS and _governing_token(span) is None:
+        return "location"  # a statement about the place itself: "Tripolis ist die zweitgrößte Stadt"
+    if nxt is not None and nxt.lower_ == "aus" and span.start > 0 and span.doc[span.start - 1].lower_ == "von":
+        return "location"  # "von Jordanien aus"
     gov = _governing_token(span)
     if gov is None:
         return "actor"  # sentence subject: "Russland wies dies zurück"
@@ -140,6 +162,10 @@ def _is_function_word(tok: Token) -> bool:
 
 def doc_prev_is_colon(tok: Token) -> bool:
     return tok.i > 0 and tok.doc[tok.i - 1].text in (":", "–", "-")
+
+
+def _sentence_has_movement(tok: Token) -> bool:
+    return any(not t.text[:1].isupper() and t.lower_.startswith(MOVEMENT_STEMS) for t in tok.sent)
 
 
 def _after_movement_verb(span: Span) -> bool:

@@ -24,7 +24,9 @@ DESIGNATOR_SUFFIXES = (
     "bundesstaat", "insel", "fluss", "stützpunkt", "vorort", "enklave", "oase", "festung", "camp", "landkreis",
     "gemeinde", "stadtteil", "regierungsbezirk", "küste", "grenzort", "kleinstadt",
 )
-LOCATIVE_BEFORE = frozenset("in nach aus bei nahe um vor nördlich südlich östlich westlich".split())
+LOCATIVE_BEFORE = frozenset("in nach aus bei nahe um vor zwischen nördlich südlich östlich westlich".split())
+ADJECTIVE_ENDINGS = ("ische", "ischen", "liche", "lichen", "ige", "igen", "ale", "alen", "ene", "enen")
+SPEECH_VERBS = frozenset("sagt sagte sagten sagen erklärt erklärte betont betonte meint meinte so schreibt schrieb".split())
 ARTICLES = frozenset("der die das den dem des ein eine einer einem einen im am zum zur vom beim ins ans".split())
 ARTICLE_TAKING_KINDS = frozenset({"country", "admin_region", "region", "landmark", "water", "continent"})
 FOLD_MAX_ZIPF = 3.0
@@ -121,22 +123,32 @@ def _acronym_ok(surface: str, cands: Sequence[Candidate]) -> bool:
     return any(c.kind == "country" and c.german for c in cands)
 
 
-def _common_word_ok(doc: Doc, start: int, surface: str, cands: Sequence[Candidate]) -> bool:
+def _follows_article(prev: Token | None) -> bool:
+    """An article or an inflected adjective before the word: "die Lage", "warmes Essen", "im Osten"."""
+    if prev is None:
+        return False
+    lower = prev.lower_
+    if lower in ARTICLES:
+        return True
+    # -es/-em/-er never end a German verb form; -e/-en only count on clear adjective stems
+    return prev.is_lower and (lower.endswith(("es", "em", "er")) or lower.endswith(ADJECTIVE_ENDINGS))
+
+
+def _common_word_ok(doc: Doc, start: int, end: int, surface: str, cands: Sequence[Candidate]) -> bool:
     """A name that is also an everyday German word needs support from its context."""
     if german_zipf(surface.lower()) < GERMAN_COMMON_ZIPF:
         return True
-    prev = doc[start - 1] if start > 0 else None
     if any(c.kind in ARTICLE_TAKING_KINDS for c in cands):
         return True  # die Türkei, den Niederlanden, der Kreml: these names take articles
-    follows_article = prev is not None and (
-        prev.lower_ in ARTICLES
-        or (prev.is_lower and prev.lower_.endswith(("e", "en", "er", "es", "em")) and prev.lower_ not in LOCATIVE_BEFORE)
-    )
-    if follows_article:
+    prev = doc[start - 1] if start > 0 else None
+    if _follows_article(prev):
         return False  # "die Lage", "das Essen", "im Osten", "am Ende"
-    if any(c.german for c in cands) and is_prominent(cands):
-        return True  # a German exonym of a major place: "Genf", "Essen" (but not "das Essen")
-    return prev is not None and prev.lower_ in LOCATIVE_BEFORE  # "in Halle", never "Lage" alone
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and (nxt.lower_ in MONTHS or nxt.like_num):
+        return False  # "Mitte Oktober", "Ende 2016"
+    if prev is not None and prev.lower_ in LOCATIVE_BEFORE:
+        return True  # "in Halle", "zwischen Halle und Magdeburg"
+    return is_prominent(cands)  # "Leipzig", "Essen": large places win; "Lage", "Boden" alone do not
 
 
 def _fold_ok(surface: str, cands: Sequence[Candidate]) -> bool:
@@ -147,6 +159,11 @@ def _fold_ok(surface: str, cands: Sequence[Candidate]) -> bool:
     return any(marker in lower for marker in TRANSLITERATION_MARKERS) or (
         any(c.german for c in cands) and is_prominent(cands)
     )
+
+
+def is_surname_position(doc: Doc, start: int) -> bool:
+    """The hit follows a name word: "John Kerry" (surname), not "Riad Hidschab" (first name)."""
+    return start > doc[start].sent.start and _is_name_word(doc[start - 1])
 
 
 def part_of_other_name(doc: Doc, start: int, end: int, cands: Sequence[Candidate]) -> bool:
@@ -161,11 +178,22 @@ def part_of_other_name(doc: Doc, start: int, end: int, cands: Sequence[Candidate
     if is_genitive(cands):
         return False  # "Syriens Präsident", "Initiative Berlins": the genitive marks a place, not a name
     if is_country(cands):
+        if not any(c.german for c in cands) and (left_name or right_name):
+            return True  # an English country name beside a name word is a person: "Jordan Ryan"
         # a country inside an organisation name: capitalised adjective before, noun after
         return left_name and right_name and left.lower_.endswith(("e", "en", "er", "es")) and left.i > sent.start
     if left_name and left.i == sent.start and german_zipf(left.lower_) >= 5.0:
         left_name = False  # a frequent sentence-initial word ("Gestern", "Dort") is not a first name
     return left_name or right_name
+
+
+def _speaker_after_quote(doc: Doc, start: int, end: int, cands: Sequence[Candidate]) -> bool:
+    """ '"...", sagt Bali.' names a speaker, not a place (countries and capitals excepted)."""
+    prev = doc[start - 1] if start > 0 else None
+    nxt = doc[end] if end < len(doc) else None
+    if prev is None or prev.lower_ not in SPEECH_VERBS or nxt is None or not nxt.is_punct:
+        return False
+    return not any(c.kind == "country" or c.is_capital for c in cands)
 
 
 def accept_hit(doc: Doc, start: int, end: int, cands: Sequence[Candidate], person_words: set[str]) -> bool:
@@ -184,6 +212,12 @@ def accept_hit(doc: Doc, start: int, end: int, cands: Sequence[Candidate], perso
         return False
     if not (first[:1].isupper() or first.lower().startswith(("al-", "el-", "ad-", "ar-", "as-", "an-", "at-"))):
         return False
-    if end - start == 1 and not _common_word_ok(doc, start, surface, cands):
+    if end - start == 1 and not _common_word_ok(doc, start, end, surface, cands):
+        return False
+    if is_genitive(cands) and german_zipf(surface) >= GERMAN_COMMON_ZIPF and not any(
+        c.kind in ARTICLE_TAKING_KINDS for c in cands
+    ):
+        return False  # an inflected form that is itself a common word: "Mitten" is not "Mitte"
+    if _speaker_after_quote(doc, start, end, cands):
         return False
     return True
