@@ -1,0 +1,237 @@
+/* geomap events layer: fetches /events.geojson for a filter and draws clustered place markers.
+ * Every article string reaches the DOM through textContent or DOM properties, never innerHTML. */
+(function () {
+  "use strict";
+
+  var PRECISION = { day: "Tag", week: "Woche", month: "Monat", year: "Jahr", none: "undatiert" };
+  var MAX_POPUP_EVENTS = 25;
+  var UNCLUSTERED_ZOOM = 7;
+  var CLUSTER_SETTLE_MS = 350;
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  /* A round DivIcon whose colour comes in through a CSS custom property (CSSOM, allowed by the CSP). */
+  var PlaceIcon = L.DivIcon.extend({
+    createIcon: function (oldIcon) {
+      var div = L.DivIcon.prototype.createIcon.call(this, oldIcon);
+      div.style.setProperty("--gm-colour", this.options.colour);
+      div.dataset.place = this.options.place;
+      div.dataset.type = this.options.type;
+      return div;
+    }
+  });
+
+  function dominantType(events) {
+    var counts = {};
+    var best = "other";
+    events.forEach(function (e) {
+      counts[e.type] = (counts[e.type] || 0) + 1;
+      if (counts[e.type] > (counts[best] || 0)) best = e.type;
+    });
+    return best;
+  }
+
+  /* Dated events in date order first, undated ones after them. */
+  function byDate(events) {
+    var key = function (e) { return e.date_start || e.date_end || "~"; };
+    return events.slice().sort(function (a, b) { return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0; });
+  }
+
+  function markerSize(mentions) {
+    return Math.min(44, Math.round(16 + 6 * Math.sqrt(Math.max(1, mentions) - 1)));
+  }
+
+  function highlighted(evidence) {
+    var block = el("blockquote", "gm-evidence");
+    var text = String(evidence.sentence || "");
+    var start = evidence.mention_start - evidence.sent_start;
+    var end = evidence.mention_end - evidence.sent_start;
+    if (!(start >= 0 && end <= text.length && text.slice(start, end) === evidence.surface)) {
+      start = text.indexOf(evidence.surface);
+      end = start + String(evidence.surface || "").length;
+    }
+    if (start < 0 || !evidence.surface) {
+      block.textContent = text;
+      return block;
+    }
+    block.appendChild(document.createTextNode(text.slice(0, start)));
+    block.appendChild(el("mark", null, text.slice(start, end)));
+    block.appendChild(document.createTextNode(text.slice(end)));
+    return block;
+  }
+
+  function EventView(map, options) {
+    this.map = map;
+    this.options = options;
+    this.types = {};
+    (options.types || []).forEach(function (t) { this.types[t.id] = t; }, this);
+    this.markers = {};
+    this.fitted = !options.fit;
+    this.request = 0;
+    this.cluster = L.markerClusterGroup({
+      showCoverageOnHover: false,
+      maxClusterRadius: 40,
+      disableClusteringAtZoom: UNCLUSTERED_ZOOM,
+      chunkedLoading: true
+    }).addTo(map);
+    if (options.bbox) {
+      var b = options.bbox;  // [west, south, east, north]
+      map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { animate: false });
+      this.applyZoom();
+      this.fitted = true;
+    }
+    this.load(options.query || []);
+  }
+
+  /* A zoom from the URL wins over the zoom a fit chose (the centre still comes from the fit). */
+  EventView.prototype.applyZoom = function () {
+    var zoom = this.options.zoom;
+    if (zoom !== null && zoom !== undefined) this.map.setZoom(zoom, { animate: false });
+  };
+
+  EventView.prototype.typeOf = function (id) {
+    return this.types[id] || { id: id, label: id, colour: "#7f8c8d" };
+  };
+
+  EventView.prototype.load = function (query) {
+    var params = new URLSearchParams(query);
+    var ticket = ++this.request;
+    var self = this;
+    this.emit("geomap:loading", { query: params.toString() });
+    return fetch(this.options.dataUrl + "?" + params.toString(), { headers: { Accept: "application/geo+json" } })
+      .then(function (response) {
+        return response.json().then(function (body) {
+          if (!response.ok) throw new Error((body.error && body.error.message) || response.statusText);
+          return body;
+        });
+      })
+      .then(function (collection) {
+        if (ticket === self.request) self.render(collection);
+      })
+      .catch(function (error) {
+        if (ticket === self.request) self.emit("geomap:error", { message: String(error.message || error) });
+      });
+  };
+
+  EventView.prototype.clear = function () {
+    this.request++;
+    this.cluster.clearLayers();
+    this.markers = {};
+    this.emit("geomap:loaded", { places: 0, events: 0 });
+  };
+
+  EventView.prototype.render = function (collection) {
+    this.markers = {};
+    var layers = collection.features.map(this.createMarker, this);
+    this.cluster.clearLayers();
+    this.cluster.addLayers(layers);
+    if (!this.fitted && layers.length) {
+      this.map.fitBounds(this.cluster.getBounds(), { padding: [30, 30], maxZoom: 6, animate: false });
+      this.applyZoom();
+      this.fitted = true;
+    }
+    var events = collection.features.reduce(function (n, f) { return n + f.properties.event_count; }, 0);
+    this.emit("geomap:loaded", { places: layers.length, events: events });
+  };
+
+  EventView.prototype.createMarker = function (feature) {
+    var props = feature.properties;
+    var coords = feature.geometry.coordinates;  // GeoJSON order is [lon, lat]
+    var type = this.typeOf(dominantType(props.events));
+    var size = markerSize(props.mention_count);
+    var country = props.kind === "country" || props.geo_precision >= 3;
+    var icon = new PlaceIcon({
+      className: "gm-marker" + (country ? " gm-marker-area" : ""),
+      iconSize: [size, size],
+      html: "",
+      colour: type.colour,
+      place: props.place,
+      type: type.id
+    });
+    var marker = L.marker(L.latLng(coords[1], coords[0]), { icon: icon, title: props.place, alt: props.place });
+    var self = this;
+    marker.bindPopup(function () { return self.popup(props); }, { maxWidth: 360, maxHeight: 320 });
+    marker.bindTooltip(el("span", "gm-tooltip", props.place));
+    marker.feature = feature;
+    this.markers[props.ref || props.place] = marker;  // by ref: two places may share a name
+    return country ? this.drawArea(feature, marker) : marker;
+  };
+
+  /* Hook for country-level places (kind "country", geo_precision 3): today a hollow marker; a later step can
+   * override geomapEvents.EventView.prototype.drawArea to shade the country polygon and return that layer. */
+  EventView.prototype.drawArea = function (feature, marker) {
+    return marker;
+  };
+
+  EventView.prototype.popup = function (props) {
+    var box = el("div", "gm-popup");
+    box.appendChild(el("h3", "gm-popup-place", props.place));
+    var count = props.event_count === 1 ? "1 Ereignis" : props.event_count + " Ereignisse";
+    box.appendChild(el("p", "gm-popup-meta", count + " · " + (props.country || "–") + " · " + props.kind));
+    var list = el("ol", "gm-popup-events");
+    byDate(props.events).slice(0, MAX_POPUP_EVENTS).forEach(function (e) { list.appendChild(this.eventItem(e)); }, this);
+    box.appendChild(list);
+    if (props.events.length > MAX_POPUP_EVENTS) {
+      box.appendChild(el("p", "gm-popup-more", "… und " + (props.events.length - MAX_POPUP_EVENTS) + " weitere"));
+    }
+    return box;
+  };
+
+  EventView.prototype.eventItem = function (event) {
+    var item = el("li", "gm-event");
+    var head = el("div", "gm-event-head");
+    var precision = PRECISION[event.date_precision] || event.date_precision;
+    var dated = event.date_precision !== "none";
+    head.appendChild(el("span", "gm-event-date", dated ? event.date + " (" + precision + ")" : PRECISION.none));
+    var type = this.typeOf(event.type);
+    var badge = el("span", "gm-event-type", type.label);
+    badge.style.setProperty("--gm-colour", type.colour);
+    head.appendChild(badge);
+    item.appendChild(head);
+    (event.evidence || []).slice(0, 2).forEach(function (ev) { item.appendChild(highlighted(ev)); });
+    var source = el("p", "gm-event-source");
+    if (event.title) source.appendChild(el("span", "gm-event-title", event.title));
+    source.appendChild(el("span", "gm-event-article", event.article));
+    item.appendChild(source);
+    return item;
+  };
+
+  EventView.prototype.emit = function (name, detail) {
+    this.map.getContainer().dispatchEvent(new CustomEvent(name, { detail: detail, bubbles: true }));
+  };
+
+  /* For tests and the page controls: which places are on the map, and open one's popup. */
+  EventView.prototype.places = function () {
+    var markers = this.markers;
+    return Object.keys(markers).map(function (key) { return markers[key].options.title; }).sort();
+  };
+
+  EventView.prototype.markerNamed = function (name) {
+    var markers = this.markers;
+    var key = Object.keys(markers).filter(function (k) { return markers[k].options.title === name; })[0];
+    return key === undefined ? null : markers[key];
+  };
+
+  EventView.prototype.openPopup = function (name) {
+    var marker = this.markerNamed(name);
+    var cluster = this.cluster;
+    if (!marker) return false;
+    // Centre on the marker at a zoom where clustering is off; open once the cluster layer has re-drawn.
+    this.map.setView(marker.getLatLng(), Math.max(this.map.getZoom(), UNCLUSTERED_ZOOM), { animate: false });
+    setTimeout(function () {
+      if (cluster.getVisibleParent(marker) === marker) marker.openPopup();
+      else cluster.zoomToShowLayer(marker, function () { marker.openPopup(); });
+    }, CLUSTER_SETTLE_MS);
+    return true;
+  };
+
+  window.geomapEvents = {
+    EventView: EventView,
+    attach: function (map, options) { return new EventView(map, options); }
+  };
+})();

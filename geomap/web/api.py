@@ -1,0 +1,94 @@
+"""The data API: GeoJSON and CSV of the filtered events, a month histogram, and a health check."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections import Counter
+from dataclasses import asdict, replace
+from typing import Any
+
+from flask import Blueprint, Response, jsonify, request
+
+from geomap import __version__, geojson
+from geomap.openapi import openapi_document
+from geomap.store import EventRow
+from geomap.web.context import current_filter, get_store, settings
+
+bp = Blueprint("api", __name__)
+
+DOWNLOAD_NAME = "geomap-events"
+
+
+def _download_headers(extension: str) -> dict[str, str]:
+    """An attachment filename when `download=1`, so one click saves the current view."""
+    if request.args.get("download") == "1":
+        return {"Content-Disposition": f"attachment; filename={DOWNLOAD_NAME}.{extension}"}
+    return {}
+
+
+@bp.get("/events.geojson")
+def events_geojson() -> Response:
+    """The filtered events as an RFC 7946 FeatureCollection, one Point feature per place."""
+    flt = current_filter()
+    body = geojson.dumps(geojson.feature_collection(get_store().find_events(flt), flt))
+    return Response(body, mimetype=geojson.MEDIA_TYPE, headers=_download_headers("geojson"))
+
+
+@bp.get("/events.csv")
+def events_csv() -> Response:
+    """The filtered events as CSV, one row per event."""
+    body = geojson.events_csv(get_store().find_events(current_filter()))
+    return Response(body, mimetype="text/csv", headers=_download_headers("csv"))
+
+
+def _month_of(row: EventRow) -> str | None:
+    day = row.date_start or row.date_end
+    return day[:7] if day else None
+
+
+def month_histogram(rows: list[EventRow]) -> dict[str, Any]:
+    """Events per month (by start, or end for an open start) and the undated count."""
+    counts = Counter(_month_of(r) for r in rows)
+    undated = counts.pop(None, 0)
+    return {"months": [{"month": m, "count": counts[m]} for m in sorted(counts)], "undated": undated}
+
+
+@bp.get("/api/histogram")
+def histogram() -> Response:
+    """Events per month for the current filter without its time window (the slider's backdrop)."""
+    flt = replace(current_filter(), date_from=None, date_to=None, include_undated=True, limit=None)
+    return jsonify(month_histogram(get_store().find_events(flt)))
+
+
+def _model_status() -> dict[str, Any]:
+    name = str(settings()["model"] or "")
+    if name.lower() in ("", "none"):
+        return {"name": None, "installed": False}
+    # find_spec looks the package up without importing it: serving never loads spaCy.
+    try:
+        installed = importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # a dotted name whose parent is missing, or an empty module name
+        installed = False
+    return {"name": name, "installed": installed}
+
+
+@bp.get("/healthz")
+def healthz() -> Response:
+    """Liveness plus what the store holds, which recognizers filled it, and whether the model is installed."""
+    store = get_store()
+    first, last = store.date_extent()
+    return jsonify(
+        {
+            "status": "ok",
+            "version": __version__,
+            "store": {**asdict(store.stats()), "date_first": first, "date_last": last},
+            "recognizers": store.recognizers_used(),
+            "model": _model_status(),
+        }
+    )
+
+
+@bp.get("/openapi.json")
+def openapi() -> Response:
+    """The OpenAPI 3.1 description of the endpoints above."""
+    return jsonify(openapi_document(settings()))

@@ -1,0 +1,38 @@
+"""The map both the page and the embed show: a Folium map for the request's filter, split for a template."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from flask import url_for
+
+from geomap.filters import EventFilter
+from geomap.maps import MapParts, MapView, build_map, render_parts
+from geomap.web.context import event_types, settings
+
+
+def layer_options(flt: EventFilter) -> dict[str, Any]:
+    """What the events layer's JavaScript needs: where the data is, the initial query, the type table."""
+    box = flt.bbox
+    return {
+        "dataUrl": url_for("api.events_geojson"),
+        "query": flt.query_string_items(),
+        "types": [asdict(t) for t in event_types()],
+        "fit": flt.center is None and box is None,
+        "zoom": flt.zoom,
+        "bbox": [box.west, box.south, box.east, box.north] if box else None,
+    }
+
+
+def map_parts(flt: EventFilter) -> MapParts:
+    """Build and render the request's map; the events are fetched by the browser, not embedded."""
+    conf = settings()
+    view = MapView(
+        tile_url=conf["tile_url"],
+        tile_attribution=conf["tile_attribution"],
+        center=flt.center,
+        zoom=flt.zoom,
+        layer_options=layer_options(flt),
+    )
+    return render_parts(build_map(view, static_base=url_for("static", filename="").rstrip("/")))

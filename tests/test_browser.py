@@ -1,0 +1,281 @@
+"""The map in real headless Chromium (Playwright): markers, time filter, slider, XSS, embed, oEmbed, locality.
+
+Two servers on 127.0.0.1: the app, and a "third-party" origin (another port) that serves blank tiles and host
+pages for the embed. Nothing leaves the machine: every request is recorded, tiles are answered by a route.
+"""
+
+from __future__ import annotations
+
+import base64
+import threading
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import quote, urlsplit
+
+import pytest
+from werkzeug.serving import make_server
+from werkzeug.wrappers import Request, Response
+from web_fixtures import XSS_IMG, seed_store
+
+from geomap.web import create_app
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--disable-quic", "--no-first-run",
+]
+BLANK_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
+VENDOR = Path(__file__).resolve().parent.parent / "geomap" / "static" / "vendor" / "leaflet" / "leaflet.js"
+OCTOBER = {"Aleppo", "Genf"}
+DECEMBER = {"Aleppo", "Paris", "Syrien", f"Homs {XSS_IMG}"}
+WATCH_CSP = "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+
+
+class Server:
+    """A WSGI app served from a thread on 127.0.0.1 at a free port."""
+
+    def __init__(self, wsgi_app) -> None:
+        self._server = make_server("127.0.0.1", 0, wsgi_app, threaded=True)
+        self.origin = f"http://127.0.0.1:{self._server.server_port}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def __enter__(self) -> Server:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(5)
+
+
+def third_party(app_origin: str):
+    """Another origin: blank tiles, a page framing the embed with the resize script, and a blank page."""
+
+    @Request.application
+    def serve(request: Request) -> Response:
+        if request.path.startswith("/tiles/"):
+            return Response(BLANK_PNG, mimetype="image/png")
+        if request.path == "/host":
+            src = app_origin + "/embed?" + request.query_string.decode()
+            html = (
+                f'<!doctype html><title>host</title><p>Artikeltext</p><iframe id="frame" src="{src}" width="600" '
+                f'height="300" style="border:0"></iframe><script src="{app_origin}/static/embed-resize.js"></script>'
+            )
+            return Response(html, mimetype="text/html")
+        return Response("<!doctype html><title>blank</title>", mimetype="text/html")
+
+    return serve
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory) -> Iterator[tuple[str, str]]:
+    """(app origin, third-party origin) on 127.0.0.1, the app seeded and using the third party's tiles."""
+    if not VENDOR.exists():
+        pytest.fail("front-end assets missing: run `python scripts/install_assets.py`")
+    db = seed_store(tmp_path_factory.mktemp("browser") / "events.sqlite3")
+    other_holder: dict[str, str] = {}
+    with Server(third_party_proxy(other_holder)) as other:
+        tiles = other.origin + "/tiles/{z}/{x}/{y}.png"
+        with Server(create_app({"db": str(db), "tile_url": tiles})) as app_server:
+            other_holder["app"] = app_server.origin
+            yield app_server.origin, other.origin
+
+
+def third_party_proxy(holder: dict[str, str]):
+    """The third-party WSGI app, built once the app's origin is known."""
+
+    def wsgi(environ, start_response):
+        return third_party(holder["app"])(environ, start_response)
+
+    return wsgi
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, servers):
+    """A fresh page that records every request, refuses anything off 127.0.0.1, and fails on dialogs."""
+    context = browser.new_context(viewport={"width": 1200, "height": 800})
+    context.add_init_script(WATCH_CSP)
+    page = context.new_page()
+    page.requests = []  # type: ignore[attr-defined]
+    page.dialogs = []  # type: ignore[attr-defined]
+    page.errors = []  # type: ignore[attr-defined]
+    page.on("request", lambda r: page.requests.append(r.url))
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+
+    def on_dialog(dialog) -> None:
+        page.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    context.route("**/tiles/**", lambda route: route.fulfill(body=BLANK_PNG, content_type="image/png"))
+    context.route(lambda url: urlsplit(url).hostname != "127.0.0.1", lambda route: route.abort())
+    yield page
+    context.close()
+
+
+def wait_for_places(target, expected: set[str]) -> list[str]:
+    """Wait until the map shows exactly `expected` place names, and return them."""
+    target.wait_for_function(
+        "names => window.geomapView && JSON.stringify(window.geomapView.places()) === JSON.stringify(names)",
+        arg=sorted(expected),
+        timeout=10_000,
+    )
+    return target.evaluate("window.geomapView.places()")
+
+
+def test_map_shows_markers_for_all_places(page, servers):
+    app, _ = servers
+    page.goto(app + "/")
+    names = wait_for_places(page, OCTOBER | DECEMBER | {"Damaskus"})
+    assert {"Aleppo", "Paris", "Genf"} <= set(names)
+    page.evaluate("window.geomapView.map.setView([47.5, 4.2], 8)")
+    page.wait_for_selector('.gm-marker[title="Paris"]', timeout=5_000)
+    page.wait_for_selector('.gm-marker[title="Genf"]', timeout=5_000)
+    assert page.locator(".gm-marker-area").count() == 0  # Syrien is off-screen here
+    assert sorted(set(page.evaluate("window.__csp"))) == []
+    assert page.errors == []
+
+
+def test_time_filter_updates_url_and_markers_without_reload(page, servers):
+    app, _ = servers
+    page.goto(app + "/")
+    wait_for_places(page, OCTOBER | DECEMBER | {"Damaskus"})
+    page.evaluate("window.__sameDocument = true")
+    page.fill("#gm-from", "2016-12")
+    page.fill("#gm-to", "2016-12")
+    page.click(".gm-apply")
+    wait_for_places(page, DECEMBER)
+    assert page.evaluate("window.__sameDocument") is True
+    assert "from=2016-12" in page.url and "to=2016-12" in page.url
+    assert "2016-12" in page.get_attribute("#gm-download-csv", "href")
+
+
+def test_direct_url_loads_the_filtered_view(page, servers):
+    app, _ = servers
+    page.goto(app + "/?from=2016-12&to=2016-12")
+    assert set(wait_for_places(page, DECEMBER)) == DECEMBER
+    page.goto(app + "/?from=2016-12&to=2016-12&include_undated=1")
+    wait_for_places(page, DECEMBER | {"Damaskus"})
+    assert page.is_checked("#gm-undated")
+
+
+def test_hostile_article_strings_never_execute(page, servers):
+    app, _ = servers
+    page.goto(app + "/")
+    names = wait_for_places(page, OCTOBER | DECEMBER | {"Damaskus"})
+    hostile = f"Homs {XSS_IMG}"
+    for name in [hostile] + names:
+        page.evaluate("name => window.geomapView.openPopup(name)", name)
+        popup = page.locator(".gm-popup").filter(has=page.locator(".gm-popup-place", has_text=name))
+        popup.wait_for(timeout=5_000)
+        if name == hostile:
+            text = popup.inner_text()
+            assert "<script>window.__xss=1</script>" in text
+            assert page.locator(".gm-evidence mark").first.inner_text() == hostile
+        page.hover(f'.gm-marker[title="{name}"]')
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert page.locator(".leaflet-popup-content img, .leaflet-popup-content script").count() == 0
+    assert page.dialogs == []
+    assert page.errors == []
+
+
+def test_slider_steps_through_months(page, servers):
+    app, _ = servers
+    page.goto(app + "/")
+    wait_for_places(page, OCTOBER | DECEMBER | {"Damaskus"})
+    page.wait_for_selector("#gm-histogram .gm-bar >> nth=2")
+    slide = "v => { const s = document.getElementById('gm-slider'); s.value = v; s.dispatchEvent(new Event('input')); }"
+    page.evaluate(slide, "0")
+    wait_for_places(page, OCTOBER)
+    assert "from=2016-10" in page.url and "to=2016-10" in page.url
+    page.evaluate(slide, "2")
+    wait_for_places(page, DECEMBER)
+    assert page.input_value("#gm-from") == "2016-12"
+    page.select_option("#gm-window", "3")
+    page.evaluate(slide, "0")
+    wait_for_places(page, OCTOBER | DECEMBER)
+
+
+def test_type_checkboxes_filter_markers(page, servers):
+    app, _ = servers
+    page.goto(app + "/")
+    wait_for_places(page, OCTOBER | DECEMBER | {"Damaskus"})
+    for box in page.locator('input[name="type"]').all():
+        if box.get_attribute("value") != "humanitarian":
+            box.uncheck()
+    wait_for_places(page, {"Aleppo"})
+    assert "type=humanitarian" in page.url
+
+
+def test_embed_in_a_cross_origin_iframe_renders_and_resizes(page, servers):
+    app, other = servers
+    page.goto(other + "/host?title=Syrien&from=2016-12&to=2016-12")
+    frame_element = page.wait_for_selector("#frame")
+    frame = frame_element.content_frame()
+    wait_for_places(frame, DECEMBER)
+    page.wait_for_function("document.getElementById('frame').getAttribute('height') !== '300'", timeout=5_000)
+    height = int(frame_element.get_attribute("height"))
+    assert 420 <= height <= 600
+    assert frame.inner_text(".gm-embed-title") == "Syrien"
+    assert frame.evaluate("window.__csp") == []
+
+
+def test_oembed_html_works_in_a_blank_page(page, servers):
+    app, other = servers
+    page.goto(other + "/blank")
+    url = quote(app + "/?from=2016-10&to=2016-10", safe="")
+    answer = page.evaluate("u => fetch(u).then(r => r.json())", f"{app}/oembed?url={url}&maxwidth=500&maxheight=400")
+    assert answer["width"] == 500 and answer["height"] == 400
+    page.evaluate("html => { document.body.innerHTML = html; }", answer["html"])
+    frame = page.wait_for_selector("iframe").content_frame()
+    wait_for_places(frame, OCTOBER)
+
+
+def test_every_request_stays_on_127_0_0_1(page, servers):
+    app, _ = servers
+    page.goto(app + "/?from=2016-12")
+    wait_for_places(page, DECEMBER)
+    page.evaluate("window.geomapView.openPopup('Paris')")
+    page.wait_for_selector(".gm-popup")
+    page.click("#gm-embed-button")
+    page.wait_for_timeout(200)
+    hosts = {urlsplit(url).hostname for url in page.requests}
+    assert hosts == {"127.0.0.1"}
+    assert any("/tiles/" in url for url in page.requests)
+    assert "<iframe" in page.input_value("#gm-embed-code")
+    assert page.evaluate("window.__csp") == []
+
+
+def test_play_steps_the_window_forward(page, servers):
+    app, _ = servers
+    page.goto(app + "/")
+    wait_for_places(page, OCTOBER | DECEMBER | {"Damaskus"})
+    page.wait_for_selector("#gm-histogram .gm-bar >> nth=2")
+    page.click("#gm-play")
+    wait_for_places(page, OCTOBER)
+    page.wait_for_function("() => new URLSearchParams(location.search).get('from') === '2016-11'", timeout=5_000)
+    page.click("#gm-play")  # pause
+    assert page.get_attribute("#gm-play", "aria-label") == "Abspielen"
+
+
+def test_embed_keeps_bbox_and_zoom(page, servers):
+    app, _ = servers
+    page.goto(app + "/embed?bbox=30,30,45,40&zoom=6&legend=0")
+    wait_for_places(page, {"Aleppo", "Syrien", "Damaskus", f"Homs {XSS_IMG}"})
+    assert page.evaluate("window.geomapView.map.getZoom()") == 6
+    assert page.locator(".gm-embed-legend").count() == 0
