@@ -15,6 +15,7 @@ from typing import Iterable, Mapping, Sequence
 from geomap.errors import FilterError
 
 MAX_LIMIT = 100_000
+MAX_DIGITS = 30
 KNOWN_PARAMS = frozenset({"from", "to", "include_undated", "type", "bbox", "limit", "role", "place", "zoom", "lat", "lon"})
 _DATE_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 _TRUE = {"1", "true", "yes", "on"}
@@ -158,19 +159,9 @@ def parse_filter(args: Mapping[str, Sequence[str]], *, known_types: Iterable[str
             raise FilterError(f"parameter 'role' must be location or actor, got {role[:40]!r}")
     raw_bbox = _single(args, "bbox")
     raw_limit = _single(args, "limit")
-    limit = None
-    if raw_limit:
-        if not raw_limit.isdigit():
-            raise FilterError(f"parameter 'limit' must be a positive whole number, got {raw_limit[:40]!r}")
-        limit = min(int(raw_limit), MAX_LIMIT)
-        if limit < 1:
-            raise FilterError("parameter 'limit' must be at least 1")
+    limit = whole_number(raw_limit, "limit", low=1, high=MAX_LIMIT, clamp=True) if raw_limit else None
     raw_zoom = _single(args, "zoom")
-    zoom = None
-    if raw_zoom:
-        if not raw_zoom.isdigit() or not 0 <= int(raw_zoom) <= 19:
-            raise FilterError(f"parameter 'zoom' must be a whole number from 0 to 19, got {raw_zoom[:40]!r}")
-        zoom = int(raw_zoom)
+    zoom = whole_number(raw_zoom, "zoom", low=0, high=19, clamp=False) if raw_zoom else None
     center = _parse_center(_single(args, "lat"), _single(args, "lon"))
     place = _single(args, "place")
     if place is not None and len(place) > 200:
@@ -189,6 +180,22 @@ def parse_filter(args: Mapping[str, Sequence[str]], *, known_types: Iterable[str
         center=center,
         raw=raw,
     )
+
+
+def whole_number(value: str, name: str, *, low: int, high: int, clamp: bool) -> int:
+    """A whole-number parameter within [low, high]; above `high` it is clamped or refused.
+
+    ASCII digits only: str.isdigit() also accepts "²", which int() refuses; numbers of more than
+    MAX_DIGITS digits are refused rather than converted (int() itself refuses 4,300)."""
+    kind = "a positive whole number" if low >= 1 else f"a whole number from {low} to {high}"
+    if not (value.isascii() and value.isdigit()):
+        raise FilterError(f"parameter '{name}' must be {kind}, got {value[:40]!r}")
+    if len(value) > MAX_DIGITS:
+        raise FilterError(f"parameter '{name}' has more than {MAX_DIGITS} digits")
+    number = int(value)
+    if number < low or (number > high and not clamp):
+        raise FilterError(f"parameter '{name}' must be {kind}")
+    return min(number, high)
 
 
 def _parse_center(lat: str | None, lon: str | None) -> tuple[float, float] | None:

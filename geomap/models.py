@@ -130,6 +130,7 @@ class Place:
     confidence: float = 1.0
     rule: str = ""  # why this candidate: "single", "country-context", "population", ...
     candidates: int = 1
+    name_de: str | None = None  # German name for display ("Genf" for Geneva), when the gazetteer has one
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,8 @@ def _pick(scored: list[_Scored]) -> tuple[_Scored, str, float]:
 def to_place(c: Candidate, rule: str, confidence: float, candidates: int) -> Place:
     """A Place from a gazetteer candidate."""
     return Place(name=c.name, lat=c.lat, lon=c.lon, country=c.country, kind=c.kind, source="gazetteer", ref=c.ref,
-                 geo_precision=c.geo_precision, confidence=confidence, rule=rule, candidates=candidates)
+                 geo_precision=c.geo_precision, confidence=confidence, rule=rule, candidates=candidates,
+                 name_de=c.name_de)
 
 
 def _article_countries(cands: dict[str, list[Candidate]]) -> Counter:

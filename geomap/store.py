@@ -42,7 +42,8 @@ CREATE TABLE IF NOT EXISTS places (
     ref TEXT NOT NULL UNIQUE,
     name TEXT NOT NULL,
     lat REAL NOT NULL, lon REAL NOT NULL,
-    country TEXT, kind TEXT NOT NULL, source TEXT NOT NULL, geo_precision INTEGER NOT NULL
+    country TEXT, kind TEXT NOT NULL, source TEXT NOT NULL, geo_precision INTEGER NOT NULL,
+    name_de TEXT
 );
 CREATE TABLE IF NOT EXISTS events (
     id INTEGER PRIMARY KEY,
@@ -80,7 +81,7 @@ class EventRow:
     article_source: str
     article_title: str | None
     place_ref: str
-    place_name: str
+    place_name: str  # the German name when known, else the canonical one
     lat: float
     lon: float
     country: str | None
@@ -227,9 +228,10 @@ class Store:
 
     def _place_id(self, place: Place) -> int:
         self._conn.execute(
-            "INSERT OR IGNORE INTO places (ref, name, lat, lon, country, kind, source, geo_precision)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (place.ref, place.name, place.lat, place.lon, place.country, place.kind, place.source, place.geo_precision),
+            "INSERT OR IGNORE INTO places (ref, name, lat, lon, country, kind, source, geo_precision, name_de)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (place.ref, place.name, place.lat, place.lon, place.country, place.kind, place.source, place.geo_precision,
+             place.name_de),
         )
         return self._conn.execute("SELECT id FROM places WHERE ref = ?", (place.ref,)).fetchone()[0]
 
@@ -274,7 +276,7 @@ class Store:
         """Events matching the filter, ordered by place then date. See `where_clause` for the date rule."""
         where, params = where_clause(flt)
         sql = (
-            "SELECT e.id, e.article_id, a.source, a.title, p.ref, p.name, p.lat, p.lon, p.country, p.kind,"
+            "SELECT e.id, e.article_id, a.source, a.title, p.ref, coalesce(p.name_de, p.name), p.lat, p.lon, p.country, p.kind,"
             " p.source, p.geo_precision, e.role, e.event_type, e.triggers_json, e.date_start, e.date_end,"
             " e.date_precision, e.date_label, e.confidence, e.rule, e.candidates, e.mention_count, e.evidence_json"
             " FROM events e JOIN places p ON p.id = e.place_id JOIN articles a ON a.id = e.article_id"
@@ -285,6 +287,18 @@ class Store:
             params.append(flt.limit)
         rows = self._conn.execute(sql, params).fetchall()
         return [_event_row(r) for r in rows]
+
+    def month_counts(self, flt: EventFilter) -> dict[str | None, int]:
+        """Events per month (YYYY-MM of the start, or of the end for an open start; None when undated),
+        counted in SQL without reading the evidence."""
+        where, params = where_clause(flt)
+        rows = self._conn.execute(
+            "SELECT substr(coalesce(e.date_start, e.date_end), 1, 7) AS month, count(*)"
+            " FROM events e JOIN places p ON p.id = e.place_id"
+            f" WHERE {where} GROUP BY month",
+            params,
+        ).fetchall()
+        return {month: count for month, count in rows}
 
     def event_types_present(self) -> list[str]:
         return [r[0] for r in self._conn.execute("SELECT DISTINCT event_type FROM events ORDER BY 1")]
@@ -363,8 +377,8 @@ def where_clause(flt: EventFilter) -> tuple[str, list[Any]]:
             clauses.append("p.lon BETWEEN ? AND ?")
         params.extend([box.west, box.east])
     if flt.place:
-        clauses.append("(p.name = ? COLLATE NOCASE OR p.ref = ?)")
-        params.extend([flt.place, flt.place])
+        clauses.append("(p.name = ? COLLATE NOCASE OR p.name_de = ? COLLATE NOCASE OR p.ref = ?)")
+        params.extend([flt.place, flt.place, flt.place])
     return " AND ".join(clauses), params
 
 

@@ -35,7 +35,7 @@ def test_parse_filter_unbounded_view_shows_undated():
         ({"from": ["2016-10", "2016-11"]}, "given 2 times"),
         ({"include_undated": ["maybe"]}, "1 or 0"),
         ({"limit": ["-5"]}, "positive whole number"),
-        ({"limit": ["0"]}, "at least 1"),
+        ({"limit": ["0"]}, "positive whole number"),
         ({"role": ["villain"]}, "location or actor"),
         ({"zoom": ["25"]}, "0 to 19"),
         ({"lat": ["91"], "lon": ["0"]}, "lat"),

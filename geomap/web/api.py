@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-from collections import Counter
 from dataclasses import asdict, replace
 from typing import Any
 
@@ -11,7 +10,6 @@ from flask import Blueprint, Response, jsonify, request
 
 from geomap import __version__, geojson
 from geomap.openapi import openapi_document
-from geomap.store import EventRow
 from geomap.web.context import current_filter, get_store, settings
 
 bp = Blueprint("api", __name__)
@@ -41,14 +39,9 @@ def events_csv() -> Response:
     return Response(body, mimetype="text/csv", headers=_download_headers("csv"))
 
 
-def _month_of(row: EventRow) -> str | None:
-    day = row.date_start or row.date_end
-    return day[:7] if day else None
-
-
-def month_histogram(rows: list[EventRow]) -> dict[str, Any]:
+def month_histogram(counts: dict[str | None, int]) -> dict[str, Any]:
     """Events per month (by start, or end for an open start) and the undated count."""
-    counts = Counter(_month_of(r) for r in rows)
+    counts = dict(counts)
     undated = counts.pop(None, 0)
     return {"months": [{"month": m, "count": counts[m]} for m in sorted(counts)], "undated": undated}
 
@@ -57,7 +50,7 @@ def month_histogram(rows: list[EventRow]) -> dict[str, Any]:
 def histogram() -> Response:
     """Events per month for the current filter without its time window (the slider's backdrop)."""
     flt = replace(current_filter(), date_from=None, date_to=None, include_undated=True, limit=None)
-    return jsonify(month_histogram(get_store().find_events(flt)))
+    return jsonify(month_histogram(get_store().month_counts(flt)))
 
 
 def _model_status() -> dict[str, Any]:

@@ -9,7 +9,7 @@ from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
 from geomap.errors import FilterError
-from geomap.filters import parse_filter
+from geomap.filters import parse_filter, whole_number
 from geomap.web.context import current_filter, event_types
 from geomap.web.mapview import map_parts
 
@@ -17,6 +17,7 @@ bp = Blueprint("embed", __name__)
 
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 800, 500
 MIN_MAP_HEIGHT, MAX_MAP_HEIGHT, DEFAULT_MAP_HEIGHT = 150, 2000, 400
+MAX_OEMBED_SIZE = 10_000  # larger maxwidth/maxheight values are clamped to this
 MAP_PATHS = ("/", "/embed")
 EMBED_ONLY_PARAMS = ("title", "legend", "credit", "height")
 
@@ -28,7 +29,9 @@ def _flag(name: str, default: bool) -> bool:
 
 def _map_height() -> int:
     raw = request.args.get("height", "")
-    return max(MIN_MAP_HEIGHT, min(MAX_MAP_HEIGHT, int(raw))) if raw.isdigit() else DEFAULT_MAP_HEIGHT
+    if not raw:
+        return DEFAULT_MAP_HEIGHT
+    return max(MIN_MAP_HEIGHT, whole_number(raw, "height", low=0, high=MAX_MAP_HEIGHT, clamp=True))
 
 
 @bp.get("/embed")
@@ -52,9 +55,7 @@ def _positive(name: str) -> int | None:
     raw = request.args.get(name)
     if raw is None or raw == "":
         return None
-    if not raw.isdigit() or int(raw) < 1:
-        raise FilterError(f"parameter '{name}' must be a positive whole number")
-    return int(raw)
+    return whole_number(raw, name, low=1, high=MAX_OEMBED_SIZE, clamp=True)
 
 
 def _embed_src(url: str) -> str:

@@ -1,0 +1,195 @@
+"""The OpenAPI 3.1 document of geomap's JSON, GeoJSON and CSV endpoints, served at /openapi.json.
+
+Query parameters follow geomap.filters (the one parser every endpoint uses); the fuzz tests generate
+requests from this document, so a parameter added to the filter and not here goes untested.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from geomap import __version__
+from geomap.event_types import EVENT_TYPES
+from geomap.filters import MAX_LIMIT
+
+_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"
+_BOOL_VALUES = ["1", "0", "true", "false", "yes", "no", "on", "off"]
+
+
+def _param(name: str, schema: dict[str, Any], description: str, *, required: bool = False,
+           explode: bool | None = None) -> dict[str, Any]:
+    param: dict[str, Any] = {"name": name, "in": "query", "required": required, "description": description,
+                             "schema": schema}
+    if explode is not None:
+        param["style"], param["explode"] = "form", explode
+    return param
+
+
+def filter_parameters() -> list[dict[str, Any]]:
+    """The query parameters of geomap.filters.parse_filter; each may be given once (type and role: many)."""
+    types = [t[0] for t in EVENT_TYPES]
+    return [
+        _param("from", {"type": "string", "pattern": _DATE_PATTERN, "examples": ["2016-10", "2016-10-19"]},
+               "First day shown (YYYY-MM means the month's first day). Events overlapping the window are shown."),
+        _param("to", {"type": "string", "pattern": _DATE_PATTERN, "examples": ["2016-12", "2016-12-31"]},
+               "Last day shown (YYYY-MM means the month's last day); must not be before `from`."),
+        _param("include_undated", {"type": "string", "enum": _BOOL_VALUES},
+               "Show undated events in a bounded window too (they are always shown when unbounded)."),
+        _param("type", {"type": "array", "items": {"type": "string", "enum": types}},
+               "Event types to keep; repeat the parameter or separate with commas.", explode=True),
+        _param("role", {"type": "array", "items": {"type": "string", "enum": ["location", "actor"]}},
+               "Place roles to keep (default: location).", explode=True),
+        _param("bbox", {"type": "string", "pattern": r"^[^,]+,[^,]+,[^,]+,[^,]+$", "examples": ["35,32,42,38"]},
+               "west,south,east,north in degrees; west > east crosses the antimeridian (RFC 7946 5.2)."),
+        _param("place", {"type": "string", "maxLength": 200}, "A place name (case-insensitive) or ref."),
+        _param("limit", {"type": "integer", "minimum": 1},
+               f"Most events to return; larger values are clamped to {MAX_LIMIT}."),
+        _param("zoom", {"type": "integer", "minimum": 0, "maximum": 19}, "Initial map zoom (pages only)."),
+        _param("lat", {"type": "number", "minimum": -90, "maximum": 90}, "Initial map centre; needs `lon`."),
+        _param("lon", {"type": "number", "minimum": -180, "maximum": 180}, "Initial map centre; needs `lat`."),
+    ]
+
+
+def _download_parameter(extension: str) -> dict[str, Any]:
+    return _param("download", {"type": "string", "enum": ["1"]},
+                  f"1: answer as an attachment (geomap-events.{extension}).")
+
+
+def _error_responses(*codes: int) -> dict[str, Any]:
+    reasons = {400: "A parameter is malformed; the message says which and why.", 404: "Not found.",
+               501: "Not implemented.", 503: "The event store is unavailable."}
+    return {str(code): {"description": reasons[code], "content": {"application/json": {
+        "schema": {"$ref": "#/components/schemas/Error"}}}} for code in codes}
+
+
+def _schemas() -> dict[str, Any]:
+    nullable_string = {"type": ["string", "null"]}
+    event = {
+        "type": "object",
+        "required": ["id", "article_id", "type", "role", "date", "evidence"],
+        "properties": {
+            "id": {"type": "integer"}, "article_id": {"type": "string"}, "article": {"type": "string"},
+            "title": nullable_string, "type": {"type": "string"}, "triggers": {"type": "array", "items": {"type": "string"}},
+            "role": {"type": "string", "enum": ["location", "actor"]}, "date": {"type": "string"},
+            "date_start": nullable_string, "date_end": nullable_string, "date_precision": {"type": "string"},
+            "confidence": {"type": "number"}, "rule": {"type": "string"}, "candidates": {"type": "integer"},
+            "evidence": {"type": "array", "items": {"type": "object"}},
+        },
+    }
+    feature = {
+        "type": "object",
+        "required": ["type", "geometry", "properties"],
+        "properties": {
+            "type": {"const": "Feature"},
+            "id": {"type": "string"},
+            "geometry": {"type": "object", "required": ["type", "coordinates"], "properties": {
+                "type": {"const": "Point"},
+                "coordinates": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2,
+                                "description": "[longitude, latitude] (RFC 7946 3.1.1)"}}},
+            "properties": {"type": "object", "required": ["place", "event_count", "events"], "properties": {
+                "place": {"type": "string"}, "ref": {"type": "string"}, "country": nullable_string,
+                "kind": {"type": "string"}, "event_count": {"type": "integer"},
+                "events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}}}},
+        },
+    }
+    return {
+        "Error": {
+            "type": "object",
+            "required": ["error"],
+            "properties": {"error": {"type": "object", "required": ["status", "message"], "properties": {
+                "status": {"type": "integer"}, "message": {"type": "string"}}}},
+        },
+        "Event": event,
+        "Feature": feature,
+        "FeatureCollection": {
+            "type": "object",
+            "required": ["type", "features"],
+            "properties": {"type": {"const": "FeatureCollection"},
+                           "features": {"type": "array", "items": {"$ref": "#/components/schemas/Feature"}},
+                           "geomap": {"type": "object"}},
+        },
+        "Histogram": {
+            "type": "object",
+            "required": ["months", "undated"],
+            "properties": {"months": {"type": "array", "items": {"type": "object", "required": ["month", "count"],
+                                      "properties": {"month": {"type": "string"}, "count": {"type": "integer"}}}},
+                           "undated": {"type": "integer"}},
+        },
+        "Health": {"type": "object", "required": ["status", "store"], "properties": {
+            "status": {"const": "ok"}, "version": {"type": "string"}, "store": {"type": "object"},
+            "recognizers": {"type": "object"}, "model": {"type": "object"}}},
+        "OEmbed": {"type": "object", "required": ["type", "version", "html", "width", "height"], "properties": {
+            "type": {"const": "rich"}, "version": {"const": "1.0"}, "title": {"type": "string"},
+            "provider_name": {"type": "string"}, "provider_url": {"type": "string"}, "html": {"type": "string"},
+            "width": {"type": "integer"}, "height": {"type": "integer"}}},
+    }
+
+
+def _ok(media_type: str, schema: dict[str, Any] | None, description: str) -> dict[str, Any]:
+    content: dict[str, Any] = {media_type: {"schema": schema} if schema else {}}
+    return {"200": {"description": description, "content": content}}
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def openapi_document(settings: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The OpenAPI 3.1 description of /events.geojson, /events.csv, /api/histogram, /healthz and /oembed.
+
+    `settings` is the app's settings table; the document is server-relative and needs none of it yet.
+    """
+    filters = filter_parameters()
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "geomap API",
+            "version": __version__,
+            "description": "Events found in German news articles: places, dates and evidence, as GeoJSON or CSV. "
+                           "Every error under the API is JSON: {\"error\": {\"status\", \"message\"}}.",
+            "license": {"name": "MIT", "identifier": "MIT"},
+        },
+        "servers": [{"url": "/"}],
+        "paths": {
+            "/events.geojson": {"get": {
+                "operationId": "eventsGeoJSON",
+                "summary": "The filtered events, one Point feature per place (RFC 7946).",
+                "parameters": [*filters, _download_parameter("geojson")],
+                "responses": {**_ok("application/geo+json", _ref("FeatureCollection"), "A FeatureCollection."),
+                              **_error_responses(400, 503)},
+            }},
+            "/events.csv": {"get": {
+                "operationId": "eventsCSV",
+                "summary": "The filtered events as CSV, one row per event.",
+                "parameters": [*filters, _download_parameter("csv")],
+                "responses": {**_ok("text/csv", {"type": "string"}, "CSV with a header row."),
+                              **_error_responses(400, 503)},
+            }},
+            "/api/histogram": {"get": {
+                "operationId": "histogram",
+                "summary": "Events per month for the filter without its time window.",
+                "parameters": filters,
+                "responses": {**_ok("application/json", _ref("Histogram"), "Counts per month."),
+                              **_error_responses(400, 503)},
+            }},
+            "/healthz": {"get": {
+                "operationId": "health",
+                "summary": "Liveness and what the store holds.",
+                "responses": {**_ok("application/json", _ref("Health"), "The app is up."), **_error_responses(503)},
+            }},
+            "/oembed": {"get": {
+                "operationId": "oembed",
+                "summary": "oEmbed (https://oembed.com) for map and embed URLs of this site.",
+                "parameters": [
+                    _param("url", {"type": "string", "format": "uri"}, "A map (/) or embed (/embed) URL of this site.",
+                           required=True),
+                    _param("format", {"type": "string", "enum": ["json"]}, "Only json."),
+                    _param("maxwidth", {"type": "integer", "minimum": 1}, "Largest iframe width wanted."),
+                    _param("maxheight", {"type": "integer", "minimum": 1}, "Largest iframe height wanted."),
+                ],
+                "responses": {**_ok("application/json", _ref("OEmbed"), "A rich oEmbed answer."),
+                              **_error_responses(400, 404, 501)},
+            }},
+        },
+        "components": {"schemas": _schemas()},
+    }
