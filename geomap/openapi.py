@@ -30,7 +30,11 @@ def filter_parameters() -> list[dict[str, Any]]:
     types = [t[0] for t in EVENT_TYPES]
     return [
         _param("from", {"type": "string", "pattern": _DATE_PATTERN, "examples": ["2016-10", "2016-10-19"]},
-               "First day shown (YYYY-MM means the month's first day). Events overlapping the window are shown."),
+               "First day shown (YYYY-MM means the month's first day). Overlap rule: an event's date interval "
+               "[date_start, date_end] (inclusive; an open end is unbounded) is shown when date_end >= from and "
+               "date_start <= to, so an event dated 2016-10 (month precision) is in 2016-10-15..2016-11-15. "
+               "Undated events have no interval and are only shown when the window is unbounded or "
+               "include_undated=1."),
         _param("to", {"type": "string", "pattern": _DATE_PATTERN, "examples": ["2016-12", "2016-12-31"]},
                "Last day shown (YYYY-MM means the month's last day); must not be before `from`."),
         _param("include_undated", {"type": "string", "enum": _BOOL_VALUES},
