@@ -70,19 +70,25 @@ class PlaceMatcher:
         return text[:1].isupper() or text.lower().startswith(ARABIC_ARTICLES)
 
     def _scan(self, doc: Doc) -> list[tuple[int, int, list[Candidate]]]:
+        """Longest gazetteer hits over token n-grams, left to right (plain arrays: this is the hot loop)."""
+        words = [t.text for t in doc]
+        starts = [t.idx for t in doc]
+        sent_start = [t.is_sent_start for t in doc]
+        punct = [t.is_punct for t in doc]
+        stop = [toponyms.is_stop_word(w) for w in words]
+        text = doc.text
         hits: list[tuple[int, int, list[Candidate]]] = []
-        i = 0
-        while i < len(doc):
-            tok = doc[i]
-            if tok.is_punct or not self._could_start_name(tok.text) or _is_bare_designator(tok.text):
+        i, n_tokens = 0, len(doc)
+        while i < n_tokens:
+            if punct[i] or not self._could_start_name(words[i]) or _is_bare_designator(words[i]):
                 i += 1
                 continue
             found = None
-            for n in range(min(self.max_tokens, len(doc) - i), 0, -1):
-                span = doc[i:i + n]
-                if n > 1 and not _plausible_multiword(span):
+            for n in range(min(self.max_tokens, n_tokens - i), 0, -1):
+                j = i + n - 1
+                if n > 1 and not _plausible_multiword(words, sent_start, punct, stop, i, j):
                     continue
-                cands = self._lookup(span)
+                cands = self._lookup(text[starts[i]:starts[j] + len(words[j])], n)
                 if cands:
                     found = (i, i + n, cands)
                     break
@@ -93,11 +99,10 @@ class PlaceMatcher:
                 i += 1
         return hits
 
-    def _lookup(self, span: Span) -> list[Candidate]:
-        """Gazetteer candidates for a span, trying the German dative plural ("den Niederlanden") too."""
-        text = span.text
+    def _lookup(self, text: str, n_tokens: int) -> list[Candidate]:
+        """Gazetteer candidates for a span's text, trying the German dative plural ("den Niederlanden") too."""
         cands = self.gazetteer.lookup(text)
-        if len(span) > 1:
+        if n_tokens > 1:
             # designators and directions belong in one token ("Ost-Aleppo"); "Osten Aleppos" names Aleppo
             cands = [c for c in cands if c.match != "direction"]
         if not cands and len(text) > 4 and text.endswith("n"):
@@ -177,16 +182,17 @@ def _is_bare_designator(text: str) -> bool:
     return "-" not in text and toponyms.is_designator(text)
 
 
-def _plausible_multiword(span: Span) -> bool:
-    """A multi-word name lies within one sentence, and starts and ends with a name word, not "Es müsse"."""
-    first, last = span[0], span[-1]
-    if any(tok.is_sent_start for tok in span[1:]) or any(tok.is_punct and tok.text not in "-'’" for tok in span):
+def _plausible_multiword(words: list[str], sent_start: list[bool], punct: list[bool], stop: list[bool],
+                         i: int, j: int) -> bool:
+    """A multi-word name (tokens i..j) lies within one sentence, and starts and ends with a name word,
+    never "Es müsse"; a capitalised article mid-sentence starts one ("Den Haag", "Los Angeles")."""
+    if any(sent_start[k] for k in range(i + 1, j + 1)):
         return False
-    if toponyms.is_stop_word(last.text):
+    if any(punct[k] and words[k] not in "-'’" for k in range(i, j + 1)):
         return False
-    if toponyms.is_stop_word(first.text) and not (first.text[:1].isupper() and not first.is_sent_start):
-        return False  # "Den Haag", "Los Angeles" mid-sentence; never "Es müsse"
-    return last.text[:1].isupper() or last.text[:1].isdigit()
+    if stop[j] or (stop[i] and (sent_start[i] or not words[i][:1].isupper())):
+        return False
+    return words[j][:1].isupper() or words[j][:1].isdigit()
 
 
 def _entity_over(doc: Doc, start: int, end: int) -> Span | None:

@@ -107,13 +107,16 @@ def build_events(
 ) -> list[Event]:
     """One event per place, role, type and date; every mention becomes evidence of its event."""
     grouped: dict[tuple, dict] = {}
+    types: dict[str, tuple[str, tuple[str, ...]]] = {}  # one classification per sentence
     for item in resolved:
         if item.place is None:
             continue
         m = item.mention
         sentence = article.raw[m.sent_start:m.sent_end]
         when, date_surface = _event_date(article, expressions, m)
-        event_type, triggers = event_types.classify(sentence)
+        if sentence not in types:
+            types[sentence] = event_types.classify(sentence)
+        event_type, triggers = types[sentence]
         key = (item.place.ref, m.role, event_type, when)
         entry = grouped.setdefault(key, {"place": item.place, "triggers": [], "evidence": []})
         entry["triggers"].extend(t for t in triggers if t not in entry["triggers"])
