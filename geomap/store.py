@@ -162,13 +162,7 @@ class Store:
             with self._lock, self._conn:
                 if self.has_article(article.id):
                     return False
-                self._insert_article(article, recognizer)
-                for event in events:
-                    self._insert_event(event)
-                self._conn.executemany(
-                    "INSERT OR IGNORE INTO unresolved (article_id, surface, key, reason) VALUES (?, ?, ?, ?)",
-                    [(u.article_id, u.surface, u.key, u.reason) for u in unresolved],
-                )
+                self._write_article(article, events, unresolved, recognizer)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot store article {article.source}: {exc}") from exc
         return True
@@ -180,15 +174,21 @@ class Store:
         try:
             with self._lock, self._conn:
                 self._conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))
-                self._insert_article(article, recognizer)
-                for event in events:
-                    self._insert_event(event)
-                self._conn.executemany(
-                    "INSERT OR IGNORE INTO unresolved (article_id, surface, key, reason) VALUES (?, ?, ?, ?)",
-                    [(u.article_id, u.surface, u.key, u.reason) for u in unresolved],
-                )
+                self._write_article(article, events, unresolved, recognizer)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot replace article {article.source}: {exc}") from exc
+
+    def _write_article(
+        self, article: Article, events: Sequence[Event], unresolved: Sequence[Unresolved], recognizer: str
+    ) -> None:
+        """The inserts of one article; the caller holds the lock and the transaction."""
+        self._insert_article(article, recognizer)
+        for event in events:
+            self._insert_event(event)
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO unresolved (article_id, surface, key, reason) VALUES (?, ?, ?, ?)",
+            [(u.article_id, u.surface, u.key, u.reason) for u in unresolved],
+        )
 
     def articles_to_retry(self) -> list[tuple[str, str, str | None]]:
         """(source, raw, stored date label) of articles with names the geocoder could not answer."""
