@@ -34,7 +34,7 @@ def _event_properties(row: EventRow) -> dict[str, Any]:
         "confidence": row.confidence,
         "rule": row.rule,
         "candidates": row.candidates,
-        "evidence": row.evidence,
+        "evidence": orjson.Fragment(row.evidence_json),
     }
 
 
@@ -108,7 +108,8 @@ def events_csv(rows: Iterable[EventRow]) -> str:
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for r in rows:
-        sentence = r.evidence[0]["sentence"] if r.evidence else ""
+        evidence = r.evidence
+        sentence = evidence[0]["sentence"] if evidence else ""
         writer.writerow([_csv_safe(v) for v in (
             r.id, r.place_name, r.country, r.lat, r.lon, r.kind, r.geo_precision, r.event_type, r.role,
             r.date_label, r.date_start, r.date_end, r.date_precision, r.article_source, r.article_title,

@@ -99,7 +99,11 @@ class EventRow:
     rule: str
     candidates: int
     mention_count: int
-    evidence: list[dict[str, Any]]
+    evidence_json: str  # kept serialised: GeoJSON embeds it as is (orjson.Fragment), without a parse
+
+    @property
+    def evidence(self) -> list[dict[str, Any]]:
+        return orjson.loads(self.evidence_json)
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,7 @@ class Store:
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
             self._conn.executescript(SCHEMA)
+            self._migrate()
             self._conn.execute(
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
@@ -134,6 +139,12 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}") from exc
         self._lock = threading.Lock()
+
+    def _migrate(self) -> None:
+        """Bring a store written by an older geomap up to this schema (columns added since)."""
+        columns = {row[1] for row in self._conn.execute("PRAGMA table_info(places)")}
+        if "name_de" not in columns:
+            self._conn.execute("ALTER TABLE places ADD COLUMN name_de TEXT")
 
     def close(self) -> None:
         self._conn.close()
@@ -285,7 +296,10 @@ class Store:
         if flt.limit:
             sql += " LIMIT ?"
             params.append(flt.limit)
-        rows = self._conn.execute(sql, params).fetchall()
+        try:
+            rows = self._conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read events from {self.path}: {exc}") from exc
         return [_event_row(r) for r in rows]
 
     def month_counts(self, flt: EventFilter) -> dict[str | None, int]:
@@ -388,5 +402,5 @@ def _event_row(r: tuple) -> EventRow:
         lat=r[6], lon=r[7], country=r[8], kind=r[9], place_source=r[10], geo_precision=r[11], role=r[12],
         event_type=r[13], triggers=orjson.loads(r[14]), date_start=r[15], date_end=r[16], date_precision=r[17],
         date_label=r[18], confidence=r[19], rule=r[20], candidates=r[21], mention_count=r[22],
-        evidence=orjson.loads(r[23]),
+        evidence_json=r[23],
     )
