@@ -274,6 +274,11 @@ class Store:
 
     # --- reading -------------------------------------------------------------------------------
 
+    def version(self) -> tuple[int, int]:
+        """Changes whenever an article is added or replaced: a cache key for derived answers."""
+        row = self._conn.execute("SELECT coalesce(max(rowid), 0), count(*) FROM articles").fetchone()
+        return row[0], row[1]
+
     def stats(self) -> StoreStats:
         one = lambda sql: self._conn.execute(sql).fetchone()[0]  # noqa: E731
         return StoreStats(

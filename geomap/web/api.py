@@ -10,6 +10,7 @@ from flask import Blueprint, Response, jsonify, request
 
 from geomap import __version__, geojson
 from geomap.openapi import openapi_document
+from geomap.web.cache import response_cache
 from geomap.web.context import current_filter, get_store, settings
 
 bp = Blueprint("api", __name__)
@@ -28,7 +29,11 @@ def _download_headers(extension: str) -> dict[str, str]:
 def events_geojson() -> Response:
     """The filtered events as an RFC 7946 FeatureCollection, one Point feature per place."""
     flt = current_filter()
-    body = geojson.dumps(geojson.feature_collection(get_store().find_events(flt), flt))
+    store = get_store()
+    key = (store.path, store.version(), tuple(sorted(flt.raw)))
+    body = response_cache().get_or_build(
+        key, lambda: geojson.dumps(geojson.feature_collection(store.find_events(flt), flt))
+    )
     return Response(body, mimetype=geojson.MEDIA_TYPE, headers=_download_headers("geojson"))
 
 
