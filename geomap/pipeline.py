@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
@@ -151,8 +152,6 @@ def build_geoparser(settings: dict, cache=None) -> Geoparser:
     from geomap.gazetteer import load_gazetteer
     from geomap.geocode import MemoryGeocodeCache, make_geocoder
     from geomap.nlp import build_recognizer
-
-    from pathlib import Path
 
     gazetteer_path = Path(settings["gazetteer"]) if settings.get("gazetteer") else None
     gazetteer = load_gazetteer(gazetteer_path)
