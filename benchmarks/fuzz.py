@@ -16,7 +16,6 @@ import argparse
 import http.client
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -39,41 +38,6 @@ JSON_TYPES = ("application/json", "application/geo+json")
 
 
 # --- the live server --------------------------------------------------------------------------------
-
-
-class LiveServer:
-    """A threaded werkzeug server for a WSGI app on 127.0.0.1:<ephemeral port>, in a background thread."""
-
-    def __init__(self, app: Any) -> None:
-        from werkzeug.serving import make_server
-
-        self._server = make_server("127.0.0.1", 0, app, threaded=True)
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="geomap-live-server")
-
-    @property
-    def port(self) -> int:
-        return self._server.server_port
-
-    def __enter__(self) -> LiveServer:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join()
-
-
-def with_openapi_route(app: Any) -> Any:
-    """Serve /openapi.json from geomap.openapi when the app does not do so yet."""
-    if not any(rule.rule == "/openapi.json" for rule in app.url_map.iter_rules()):
-        from flask import jsonify
-
-        from geomap.openapi import openapi_document
-
-        app.add_url_rule("/openapi.json", "openapi", lambda: jsonify(openapi_document(app.config["GEOMAP"])))
-    return app
 
 
 # --- generating requests ----------------------------------------------------------------------------
@@ -301,13 +265,14 @@ def main() -> int:
 
     from geomap.openapi import openapi_document
     from geomap.web import create_app
+    from geomap.web.devserver import LoopbackServer
     from tests.web_fixtures import seed_store
 
     logging.disable(logging.CRITICAL)  # the 500s (if any) are counted here, not logged
     with tempfile.TemporaryDirectory() as tmp:
         db = seed_store(Path(tmp) / "events.sqlite3", extra_events=200)
-        app = with_openapi_route(create_app({"db": str(db)}))
-        with LiveServer(app) as server:
+        app = create_app({"db": str(db)})
+        with LoopbackServer(app) as server:
             report = run_fuzz(server.port, openapi_document(app.config["GEOMAP"]), args.requests)
     text = "geomap API fuzzing (benchmarks/fuzz.py): hypothesis, derandomized, against werkzeug on 127.0.0.1\n"
     text += format_report(report) + "\n"

@@ -21,7 +21,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any, Callable
@@ -33,6 +32,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from geomap.web import create_app  # noqa: E402
+from geomap.web.devserver import LoopbackServer  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -143,25 +143,6 @@ def _trim_profile(text: str) -> str:
     return "\n".join("    " + line.replace(str(ROOT) + "/", "") for line in lines[start:] if line.strip())
 
 
-class ServerThread:
-    """The app on 127.0.0.1 (ephemeral port) under werkzeug, in a daemon thread."""
-
-    def __init__(self, app) -> None:
-        from werkzeug.serving import make_server
-
-        self.server = make_server("127.0.0.1", 0, app, threaded=True)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self) -> "ServerThread":
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.server.shutdown()
-        self.thread.join(5)
-
-
 # Back to the first month, so the steps below never run off the slider's end.
 SLIDER_RESET_JS = """async () => {
   const slider = document.getElementById('gm-slider');
@@ -198,14 +179,14 @@ def browser_figures(big_db: Path) -> tuple[list, list[str]]:
 
     rows, notes = [], []
     app = create_app({"db": str(big_db)})
-    with ServerThread(app) as server, sync_playwright() as pw:
+    with LoopbackServer(app) as server, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             foreign: list[str] = []
 
             def route(r) -> None:
-                if r.request.url.startswith(server.url):
+                if r.request.url.startswith(server.origin):
                     r.continue_()
                 else:  # tiles (and anything else off-host) get the blank PNG; nothing leaves the machine
                     foreign.append(r.request.url)
@@ -214,7 +195,7 @@ def browser_figures(big_db: Path) -> tuple[list, list[str]]:
             page.route("**/*", route)
             for label, path in (("all events (default view)", "/"), ("one month", "/?from=2016-06&to=2016-06")):
                 started = time.perf_counter()
-                page.goto(server.url + path, wait_until="commit")
+                page.goto(server.origin + path, wait_until="commit")
                 page.wait_for_selector(MARKER_SELECTOR, state="visible", timeout=120_000)
                 first_ms = (time.perf_counter() - started) * 1000
                 rows.append((f"first marker drawn, {label}", f"{first_ms:.0f} ms", "<= 2000 ms", first_ms <= 2000))

@@ -14,7 +14,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from benchmarks.fuzz import LiveServer, encode_target, problems_with, run_fuzz, with_openapi_route
+from benchmarks.fuzz import encode_target, problems_with, run_fuzz
+from geomap.web.devserver import LoopbackServer
 from geomap.filters import MAX_LIMIT
 from geomap.models import Article, Event, Evidence, Place, Segment, TimeSpan
 from geomap.openapi import openapi_document
@@ -49,12 +50,12 @@ def _add_edge_places(db: Path) -> None:
 def app(tmp_path_factory):
     db = seed_store(tmp_path_factory.mktemp("fuzz") / "events.sqlite3", extra_events=50)
     _add_edge_places(db)
-    return with_openapi_route(create_app({"db": str(db)}))
+    return create_app({"db": str(db)})
 
 
 @pytest.fixture(scope="module")
-def live(app) -> Iterator[LiveServer]:
-    with LiveServer(app) as server:
+def live(app) -> Iterator[LoopbackServer]:
+    with LoopbackServer(app) as server:
         yield server
 
 
@@ -102,7 +103,7 @@ def test_openapi_error_schema_matches_the_error_handler(client) -> None:
 
 
 @pytest.mark.slow
-def test_fuzzed_requests_get_no_5xx_and_json_errors(live: LiveServer) -> None:
+def test_fuzzed_requests_get_no_5xx_and_json_errors(live: LoopbackServer) -> None:
     report = run_fuzz(live.port, openapi_document({}), FUZZ_REQUESTS)
     assert report.requests >= FUZZ_REQUESTS
     assert report.failures == [], report.failures[:10]

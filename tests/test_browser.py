@@ -7,17 +7,16 @@ pages for the embed. Nothing leaves the machine: every request is recorded, tile
 from __future__ import annotations
 
 import base64
-import threading
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import quote, urlsplit
 
 import pytest
-from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 from web_fixtures import XSS_IMG, seed_store
 
 from geomap.web import create_app
+from geomap.web.devserver import LoopbackServer
 
 pytestmark = pytest.mark.browser
 
@@ -33,24 +32,6 @@ VENDOR = Path(__file__).resolve().parent.parent / "geomap" / "static" / "vendor"
 OCTOBER = {"Aleppo", "Genf"}
 DECEMBER = {"Aleppo", "Paris", "Syrien", f"Homs {XSS_IMG}"}
 WATCH_CSP = "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
-
-
-class Server:
-    """A WSGI app served from a thread on 127.0.0.1 at a free port."""
-
-    def __init__(self, wsgi_app) -> None:
-        self._server = make_server("127.0.0.1", 0, wsgi_app, threaded=True)
-        self.origin = f"http://127.0.0.1:{self._server.server_port}"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    def __enter__(self) -> Server:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(5)
 
 
 def third_party(app_origin: str):
@@ -79,9 +60,9 @@ def servers(tmp_path_factory) -> Iterator[tuple[str, str]]:
         pytest.fail("front-end assets missing: run `python scripts/install_assets.py`")
     db = seed_store(tmp_path_factory.mktemp("browser") / "events.sqlite3")
     other_holder: dict[str, str] = {}
-    with Server(third_party_proxy(other_holder)) as other:
+    with LoopbackServer(third_party_proxy(other_holder)) as other:
         tiles = other.origin + "/tiles/{z}/{x}/{y}.png"
-        with Server(create_app({"db": str(db), "tile_url": tiles})) as app_server:
+        with LoopbackServer(create_app({"db": str(db), "tile_url": tiles})) as app_server:
             other_holder["app"] = app_server.origin
             yield app_server.origin, other.origin
 
