@@ -145,7 +145,7 @@ def export(ctx: click.Context, out: str, date_from: str | None, date_to: str | N
     try:
         flt = parse_filter(args)
         with _open_store(_settings(ctx)) as store:
-            data = geojson.dumps(geojson.feature_collection(store.find_events(flt), flt))
+            data = b"".join(geojson.from_store(store, flt))
     except GeomapError as exc:
         raise _fail(exc) from exc
     if out == "-":

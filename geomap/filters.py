@@ -182,6 +182,16 @@ def parse_filter(args: Mapping[str, Sequence[str]], *, known_types: Iterable[str
     )
 
 
+def parse_choice(values: Sequence[str], name: str, choices: Sequence[str]) -> str:
+    """One of `choices` (the first is the default when the parameter is absent)."""
+    value = _single({name: values} if values else {}, name)
+    if value is None:
+        return choices[0]
+    if value not in choices:
+        raise FilterError(f"parameter '{name}' must be one of {', '.join(choices)}, got {value[:40]!r}")
+    return value
+
+
 def whole_number(value: str, name: str, *, low: int, high: int, clamp: bool) -> int:
     """A whole-number parameter within [low, high]; above `high` it is clamped or refused.
 

@@ -1,76 +1,61 @@
 """Stored events -> an RFC 7946 FeatureCollection: one Point feature per place in the filter window.
 
-This is the one place where geomap's lat/lon become GeoJSON's [lon, lat].
+Two levels of detail over the same features: "summary" (counts, types, date range: what the map draws)
+and "full" (the summary plus every event with its evidence: the download, and a popup's contents).
+Events arrive as ready JSON documents (geomap.eventdoc) and are spliced in as bytes.
+This is the one place where geomap's lat/lon become GeoJSON's [lon, lat]. CSV of the events is here too.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from itertools import groupby
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 import orjson
 
 from geomap.filters import EventFilter
-from geomap.store import EventRow
+from geomap.store import EventRow, PlaceSummary, Store
 
 MEDIA_TYPE = "application/geo+json"
+DETAILS = ("full", "summary")
 
 
-def _event_properties(row: EventRow) -> dict[str, Any]:
+def place_properties(place: PlaceSummary) -> dict[str, Any]:
+    """What a feature says of its place and of the events the filter shows there."""
     return {
-        "id": row.id,
-        "article_id": row.article_id,
-        "article": row.article_source,
-        "title": row.article_title,
-        "type": row.event_type,
-        "triggers": row.triggers,
-        "role": row.role,
-        "date": row.date_label,
-        "date_start": row.date_start,
-        "date_end": row.date_end,
-        "date_precision": row.date_precision,
-        "confidence": row.confidence,
-        "rule": row.rule,
-        "candidates": row.candidates,
-        "evidence": orjson.Fragment(row.evidence_json),
+        "place": place.name,
+        "ref": place.ref,
+        "country": place.country,
+        "kind": place.kind,
+        "geo_precision": place.geo_precision,
+        "source": place.source,
+        "event_count": place.event_count,
+        "mention_count": place.mention_count,
+        "types": sorted(place.type_counts),
+        "type_counts": place.type_counts,
+        "main_type": place.main_type,
+        "date_first": place.date_first,
+        "date_last": place.date_last,
+        "undated_count": place.undated_count,
     }
 
 
-def _feature(rows: Sequence[EventRow]) -> dict[str, Any]:
-    first = rows[0]
-    starts = [r.date_start for r in rows if r.date_start]
-    ends = [r.date_end or r.date_start for r in rows if r.date_start or r.date_end]
-    return {
+def _feature(place: PlaceSummary) -> bytes:
+    return orjson.dumps({
         "type": "Feature",
-        "id": first.place_ref,
+        "id": place.ref,
         # RFC 7946 3.1.1: position is [longitude, latitude]; everywhere else geomap says lat/lon.
-        "geometry": {"type": "Point", "coordinates": [round(first.lon, 6), round(first.lat, 6)]},
-        "properties": {
-            "place": first.place_name,
-            "ref": first.place_ref,
-            "country": first.country,
-            "kind": first.kind,
-            "geo_precision": first.geo_precision,
-            "source": first.place_source,
-            "event_count": len(rows),
-            "mention_count": sum(r.mention_count for r in rows),
-            "types": sorted({r.event_type for r in rows}),
-            "date_first": min(starts) if starts else None,
-            "date_last": max(ends) if ends else None,
-            "undated_count": sum(1 for r in rows if r.date_precision == "none"),
-            "events": [_event_properties(r) for r in rows],
-        },
-    }
+        "geometry": {"type": "Point", "coordinates": [round(place.lon, 6), round(place.lat, 6)]},
+        "properties": place_properties(place),  # last: the events are spliced in before its closing brace
+    })
 
 
-def feature_collection(rows: Iterable[EventRow], flt: EventFilter | None = None) -> dict[str, Any]:
-    """Group event rows (ordered by place) into one feature per place."""
-    features = [_feature(list(group)) for _, group in groupby(rows, key=lambda r: r.place_ref)]
-    collection: dict[str, Any] = {"type": "FeatureCollection", "features": features}
-    if flt is not None:
-        collection["geomap"] = {
+def _members(places: Sequence[PlaceSummary], flt: EventFilter | None, detail: str) -> dict[str, Any]:
+    if flt is None:
+        return {}
+    return {
+        "geomap": {
             "filter": {
                 "from": flt.date_from.isoformat() if flt.date_from else None,
                 "to": flt.date_to.isoformat() if flt.date_to else None,
@@ -78,15 +63,55 @@ def feature_collection(rows: Iterable[EventRow], flt: EventFilter | None = None)
                 "types": list(flt.types),
                 "roles": list(flt.roles),
             },
-            "feature_count": len(features),
-            "event_count": sum(f["properties"]["event_count"] for f in features),
+            "detail": detail,
+            "feature_count": len(places),
+            "event_count": sum(p.event_count for p in places),
         }
-    return collection
+    }
 
 
-def dumps(collection: dict[str, Any]) -> bytes:
-    """Serialise to UTF-8 JSON bytes (non-ASCII kept as is, per RFC 8259)."""
-    return orjson.dumps(collection)
+def collection_chunks(
+    places: Sequence[PlaceSummary],
+    documents: Iterable[tuple[int, bytes]] | None,
+    flt: EventFilter | None = None,
+) -> Iterator[bytes]:
+    """The FeatureCollection as UTF-8 JSON chunks: each place's summary feature, and with `documents`
+    ((place id, its events' JSON joined by commas) in place order, as Store.event_documents gives them)
+    its events, spliced in as bytes."""
+    head = orjson.dumps({"type": "FeatureCollection", **_members(places, flt, "summary" if documents is None else "full")})
+    yield head[:-1] + b',"features":['
+    events = iter(documents) if documents is not None else None
+    current = next(events, None) if events is not None else None
+    for i, place in enumerate(places):
+        feature = _feature(place)
+        if i:
+            yield b","
+        if events is None:
+            yield feature
+            continue
+        yield feature[:-2] + b',"events":['
+        while current is not None and current[0] < place.place_id:  # a place the summary did not list
+            current = next(events, None)
+        if current is not None and current[0] == place.place_id:
+            yield current[1]
+            current = next(events, None)
+        yield b"]}}"
+    yield b"]}"
+
+
+def feature_collection(
+    places: Sequence[PlaceSummary], documents: Iterable[tuple[int, bytes]] | None, flt: EventFilter | None = None
+) -> bytes:
+    """The whole FeatureCollection as bytes (see `collection_chunks`)."""
+    return b"".join(collection_chunks(places, documents, flt))
+
+
+def from_store(store: Store, flt: EventFilter, detail: str = "full") -> Iterator[bytes]:
+    """A filter's FeatureCollection as chunks, read from one snapshot of the store (see `DETAILS`)."""
+    with store.snapshot():
+        places = store.place_summaries(flt)
+        documents = store.event_documents(flt) if detail == "full" else None
+        yield from collection_chunks(places, documents, flt)
 
 
 CSV_COLUMNS = (

@@ -10,20 +10,27 @@ import logging
 import sqlite3
 import threading
 import time
-from dataclasses import asdict, dataclass
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timezone
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 import orjson
 
 from geomap.errors import StoreError
+from geomap.eventdoc import event_document
 from geomap.filters import EventFilter
 from geomap.models import Article, Event, Place, Unresolved
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Reads of the whole store (the full GeoJSON) go through the OS page cache without a copy per page.
+MMAP_BYTES = 256 * 1024 * 1024
+DOCUMENT_BATCH = 500  # rows per fetch while streaming event documents
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
@@ -58,9 +65,28 @@ CREATE TABLE IF NOT EXISTS events (
     mention_count INTEGER NOT NULL,
     evidence_json TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS events_by_date ON events (role, date_start, date_end);
-CREATE INDEX IF NOT EXISTS events_by_place ON events (place_id);
+-- Covers the place summaries and the date/type filters without reading the wide event rows.
+CREATE INDEX IF NOT EXISTS events_by_place ON events
+    (place_id, role, event_type, dated, date_start, date_end, mention_count);
+-- Per place, role and type: events, mentions, first/last date, undated events. Kept by every article write
+-- for the places it touches, so a view without a time window is summarised without counting 100k rows.
+CREATE TABLE IF NOT EXISTS place_totals (
+    place_id INTEGER NOT NULL, role TEXT NOT NULL, event_type TEXT NOT NULL,
+    events INTEGER NOT NULL, mentions INTEGER NOT NULL, first TEXT, last TEXT, undated INTEGER NOT NULL,
+    PRIMARY KEY (place_id, role, event_type)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS events_by_article ON events (article_id);
+-- Each event's JSON document (geomap.eventdoc), clustered in the order the GeoJSON lists them: place, then
+-- date (an open start sorts first), then id. Derived from `events`; rebuilt by the migration to version 2.
+CREATE TABLE IF NOT EXISTS event_docs (
+    place_id INTEGER NOT NULL,
+    sort_key TEXT NOT NULL,
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    doc BLOB NOT NULL,
+    PRIMARY KEY (place_id, sort_key, event_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS event_docs_by_event ON event_docs (event_id);
 CREATE TABLE IF NOT EXISTS unresolved (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     surface TEXT NOT NULL, key TEXT NOT NULL, reason TEXT NOT NULL,
@@ -106,6 +132,32 @@ class EventRow:
         return orjson.loads(self.evidence_json)
 
 
+@dataclass
+class PlaceSummary:
+    """A place with what the filter shows of it: counts per event type, mentions, first and last date."""
+
+    place_id: int
+    ref: str
+    name: str  # the German name when known, else the canonical one
+    lat: float
+    lon: float
+    country: str | None
+    kind: str
+    source: str
+    geo_precision: int
+    event_count: int = 0
+    mention_count: int = 0
+    type_counts: dict[str, int] = field(default_factory=dict)
+    date_first: str | None = None
+    date_last: str | None = None
+    undated_count: int = 0
+
+    @property
+    def main_type(self) -> str:
+        """The type with the most events (ties: the first in name order), which colours the marker."""
+        return max(sorted(self.type_counts), key=lambda t: self.type_counts[t], default="other")
+
+
 @dataclass(frozen=True)
 class StoreStats:
     articles: int
@@ -130,21 +182,47 @@ class Store:
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._conn.executescript(SCHEMA)
-            self._migrate()
-            self._conn.execute(
-                "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-            )
-            self._conn.commit()
+            self._conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+            self._prepare_schema()
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}") from exc
         self._lock = threading.Lock()
 
-    def _migrate(self) -> None:
-        """Bring a store written by an older geomap up to this schema (columns added since)."""
-        columns = {row[1] for row in self._conn.execute("PRAGMA table_info(places)")}
-        if "name_de" not in columns:
-            self._conn.execute("ALTER TABLE places ADD COLUMN name_de TEXT")
+    def _prepare_schema(self) -> None:
+        """Create the schema on first use and bring a store written by an older geomap up to this one."""
+        row = None
+        if self._table_exists("meta"):
+            row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is not None and int(row[0]) == SCHEMA_VERSION:
+            return  # the common case: nothing to write, so opening a store never takes the write lock
+        with self._conn:
+            self._conn.executescript(SCHEMA)
+            columns = {r[1] for r in self._conn.execute("PRAGMA table_info(places)")}
+            if "name_de" not in columns:
+                self._conn.execute("ALTER TABLE places ADD COLUMN name_de TEXT")
+            if row is not None and int(row[0]) < 2:
+                for index in ("events_by_date", "events_by_place"):  # version 1's, replaced by the covering one
+                    self._conn.execute(f"DROP INDEX IF EXISTS {index}")
+                self._conn.executescript(SCHEMA)
+                self._backfill_event_docs()
+                self._update_place_totals([r[0] for r in self._conn.execute("SELECT id FROM places")])
+            self._conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            )
+
+    def _table_exists(self, name: str) -> bool:
+        query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+        return self._conn.execute(query, (name,)).fetchone() is not None
+
+    def _backfill_event_docs(self) -> None:
+        """Write the JSON document of every event stored before documents existed (schema version 1)."""
+        rows = self._conn.execute(
+            "SELECT e.id FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_docs d WHERE d.event_id = e.id)"
+        ).fetchall()
+        for (event_id,) in rows:
+            self._insert_event_doc(event_id)
+        if rows:
+            log.info("store %s: wrote %d event documents (schema version 2)", self.path, len(rows))
 
     def close(self) -> None:
         self._conn.close()
@@ -184,18 +262,25 @@ class Store:
         """Swap an article's events and unresolved names for new ones, atomically (used by retries)."""
         try:
             with self._lock, self._conn:
+                old_places = self._article_places(article.id)
                 self._conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))
-                self._write_article(article, events, unresolved, recognizer)
+                self._write_article(article, events, unresolved, recognizer, old_places)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot replace article {article.source}: {exc}") from exc
 
     def _write_article(
-        self, article: Article, events: Sequence[Event], unresolved: Sequence[Unresolved], recognizer: str
+        self,
+        article: Article,
+        events: Sequence[Event],
+        unresolved: Sequence[Unresolved],
+        recognizer: str,
+        old_places: Sequence[int] = (),
     ) -> None:
         """The inserts of one article; the caller holds the lock and the transaction."""
         self._insert_article(article, recognizer)
         for event in events:
-            self._insert_event(event)
+            self._insert_event_doc(self._insert_event(event))
+        self._update_place_totals([*old_places, *self._article_places(article.id)])
         self._conn.executemany(
             "INSERT OR IGNORE INTO unresolved (article_id, surface, key, reason) VALUES (?, ?, ?, ?)",
             [(u.article_id, u.surface, u.key, u.reason) for u in unresolved],
@@ -246,10 +331,10 @@ class Store:
         )
         return self._conn.execute("SELECT id FROM places WHERE ref = ?", (place.ref,)).fetchone()[0]
 
-    def _insert_event(self, event: Event) -> None:
+    def _insert_event(self, event: Event) -> int:
         when = event.when
         dated = when is not None and (when.start is not None or when.end is not None)
-        self._conn.execute(
+        cursor = self._conn.execute(
             "INSERT INTO events (article_id, place_id, role, event_type, triggers_json, dated, date_start, date_end,"
             " date_precision, date_label, confidence, rule, candidates, mention_count, evidence_json)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -271,8 +356,57 @@ class Store:
                 orjson.dumps([asdict(e) for e in event.evidence]).decode(),
             ),
         )
+        return int(cursor.lastrowid)
+
+    def _article_places(self, article_id: str) -> list[int]:
+        return [r[0] for r in self._conn.execute("SELECT DISTINCT place_id FROM events WHERE article_id = ?", (article_id,))]
+
+    def _update_place_totals(self, place_ids: Sequence[int]) -> None:
+        """Recount `place_totals` for these places from their events."""
+        ids = sorted(set(place_ids))
+        for start in range(0, len(ids), 500):  # stay far below SQLite's bound on parameters
+            batch = ids[start:start + 500]
+            marks = ",".join("?" * len(batch))
+            self._conn.execute(f"DELETE FROM place_totals WHERE place_id IN ({marks})", batch)
+            self._conn.execute(
+                "INSERT INTO place_totals (place_id, role, event_type, events, mentions, first, last, undated)"
+                " SELECT place_id, role, event_type, count(*), sum(mention_count), min(date_start),"
+                "        max(coalesce(date_end, date_start)), sum(dated = 0)"
+                f" FROM events WHERE place_id IN ({marks}) GROUP BY place_id, role, event_type",
+                batch,
+            )
+
+    def _insert_event_doc(self, event_id: int) -> None:
+        """Write an event's JSON document from its stored row (the one source of both: no drift)."""
+        r = self._conn.execute(
+            "SELECT e.place_id, e.article_id, a.source, a.title, e.event_type, e.triggers_json, e.role, e.date_label,"
+            " e.date_start, e.date_end, e.date_precision, e.confidence, e.rule, e.candidates, e.evidence_json"
+            " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
+            (event_id,),
+        ).fetchone()
+        doc = event_document(
+            event_id=event_id, article_id=r[1], article_source=r[2], article_title=r[3], event_type=r[4],
+            triggers_json=r[5], role=r[6], date_label=r[7], date_start=r[8], date_end=r[9], date_precision=r[10],
+            confidence=r[11], rule=r[12], candidates=r[13], evidence_json=r[14],
+        )
+        self._conn.execute(
+            "INSERT INTO event_docs (place_id, sort_key, event_id, role, doc) VALUES (?, ?, ?, ?, ?)",
+            (r[0], r[8] or "", event_id, r[6], doc),
+        )
 
     # --- reading -------------------------------------------------------------------------------
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Read in one transaction: every query inside sees the same store, even while an ingest commits."""
+        if self._conn.in_transaction:
+            self._conn.commit()  # a read transaction left open by an abandoned stream: end it
+        self._conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self._conn.in_transaction:
+                self._conn.commit()
 
     def version(self) -> tuple[int, int]:
         """Changes whenever an article is added or replaced: a cache key for derived answers."""
@@ -296,28 +430,96 @@ class Store:
             " p.source, p.geo_precision, e.role, e.event_type, e.triggers_json, e.date_start, e.date_end,"
             " e.date_precision, e.date_label, e.confidence, e.rule, e.candidates, e.mention_count, e.evidence_json"
             " FROM events e JOIN places p ON p.id = e.place_id JOIN articles a ON a.id = e.article_id"
-            f" WHERE {where} ORDER BY p.id, e.date_start, e.id"
+            f" WHERE {where} ORDER BY e.place_id, e.date_start, e.id"
         )
-        if flt.limit:
-            sql += " LIMIT ?"
-            params.append(flt.limit)
+        return [_event_row(r) for r in self._read(sql, params)]
+
+    def place_summaries(self, flt: EventFilter) -> list[PlaceSummary]:
+        """One summary per place with events in the filter, ordered by place id: counts, types, date range.
+
+        A view without a time window or limit reads the kept `place_totals`; any other counts its events
+        from the covering index `events_by_place`, never from the wide event rows."""
+        if _keeps_whole_places(flt) and len(flt.roles) == 1:
+            # One role: place_totals already has one row per place and type, in place order (its key).
+            clauses, params = _kept_clauses(flt, "t")
+            source = f"SELECT * FROM place_totals t WHERE {' AND '.join(clauses)}"
+        elif _keeps_whole_places(flt):
+            clauses, params = _kept_clauses(flt, "t")
+            source = (
+                "SELECT place_id, event_type, sum(events) AS events, sum(mentions) AS mentions, min(first) AS first,"
+                f" max(last) AS last, sum(undated) AS undated FROM place_totals t WHERE {' AND '.join(clauses)}"
+                " GROUP BY place_id, event_type"
+            )
+        else:
+            where, params = where_clause(flt)
+            source = (
+                "SELECT e.place_id, e.event_type, count(*) AS events, sum(e.mention_count) AS mentions,"
+                " min(e.date_start) AS first, max(coalesce(e.date_end, e.date_start)) AS last,"
+                f" sum(e.dated = 0) AS undated FROM events e WHERE {where} GROUP BY e.place_id, e.event_type"
+            )
+        sql = (
+            "SELECT p.id, p.ref, coalesce(p.name_de, p.name), p.lat, p.lon, p.country, p.kind, p.source,"
+            " p.geo_precision, sum(s.events), sum(s.mentions), min(s.first), max(s.last), sum(s.undated),"
+            " json_group_object(s.event_type, s.events)"
+            f" FROM ({source}) s JOIN places p ON p.id = s.place_id GROUP BY s.place_id ORDER BY s.place_id"
+        )
+        return [
+            PlaceSummary(
+                place_id=r[0], ref=r[1], name=r[2], lat=r[3], lon=r[4], country=r[5], kind=r[6], source=r[7],
+                geo_precision=r[8], event_count=r[9], mention_count=r[10], date_first=r[11], date_last=r[12],
+                undated_count=r[13], type_counts=orjson.loads(r[14]),
+            )
+            for r in self._read(sql, params)
+        ]
+
+    def event_documents(self, flt: EventFilter) -> Iterator[tuple[int, bytes]]:
+        """Per place with events in the filter, by place id: (place id, its events' JSON documents joined
+        by commas, by date, then id). Streamed, a place at a time.
+
+        A filter that keeps every event of its places (no window, type or limit) has SQLite join each
+        place's documents as it reads the clustered `event_docs` table front to back (its key order is the
+        date order, and the scan keeps it); any other filter picks its events through the covering index."""
+        if _keeps_whole_places(flt) and not flt.types:
+            places, params = _place_clause(flt, column="d.place_id")
+            sql = (
+                "SELECT d.place_id, CAST(group_concat(d.doc, ',') AS BLOB) FROM event_docs d"
+                f" WHERE d.role IN ({','.join('?' * len(flt.roles))}){' AND ' + places if places else ''}"
+                " GROUP BY d.place_id ORDER BY d.place_id"
+            )
+            yield from self._stream(sql, [*flt.roles, *params])
+            return
+        where, params = where_clause(flt)
+        sql = (  # CROSS JOIN: drive from the filtered events, never scan every document
+            "SELECT d.place_id, d.doc FROM events e CROSS JOIN event_docs d ON d.event_id = e.id"
+            f" WHERE {where} ORDER BY d.place_id, d.sort_key, d.event_id"
+        )
+        for place_id, group in groupby(self._stream(sql, params), key=itemgetter(0)):
+            yield place_id, b",".join([doc for _, doc in group])
+
+    def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[tuple]:
         try:
-            rows = self._conn.execute(sql, params).fetchall()
+            cursor = self._conn.execute(sql, params)
+            while rows := cursor.fetchmany(DOCUMENT_BATCH):
+                yield from rows
         except sqlite3.Error as exc:
             raise StoreError(f"cannot read events from {self.path}: {exc}") from exc
-        return [_event_row(r) for r in rows]
 
     def month_counts(self, flt: EventFilter) -> dict[str | None, int]:
         """Events per month (YYYY-MM of the start, or of the end for an open start; None when undated),
         counted in SQL without reading the evidence."""
         where, params = where_clause(flt)
-        rows = self._conn.execute(
+        rows = self._read(
             "SELECT substr(coalesce(e.date_start, e.date_end), 1, 7) AS month, count(*)"
-            " FROM events e JOIN places p ON p.id = e.place_id"
-            f" WHERE {where} GROUP BY month",
+            f" FROM events e WHERE {where} GROUP BY month",
             params,
-        ).fetchall()
+        )
         return {month: count for month, count in rows}
+
+    def _read(self, sql: str, params: Sequence[Any]) -> list[tuple]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read events from {self.path}: {exc}") from exc
 
     def event_types_present(self) -> list[str]:
         return [r[0] for r in self._conn.execute("SELECT DISTINCT event_type FROM events ORDER BY 1")]
@@ -364,16 +566,14 @@ class Store:
 
 
 def where_clause(flt: EventFilter) -> tuple[str, list[Any]]:
-    """SQL WHERE for a filter.
+    """SQL WHERE over `events e` for a filter (places are reached through a subquery, never a join).
 
     Date rule: an event's interval [date_start, date_end] (either end may be open) is shown when it
     overlaps the filter's closed window [from, to]: date_end >= from and date_start <= to, an open end
     counting as unbounded. Undated events are shown only when the view is unbounded or include_undated=1.
+    A limit keeps the first `limit` events in the GeoJSON's order (place, date, id).
     """
-    clauses: list[str] = []
-    params: list[Any] = []
-    clauses.append(f"e.role IN ({','.join('?' * len(flt.roles))})")
-    params.extend(flt.roles)
+    clauses, params = _kept_clauses(flt, "e")
     dated: list[str] = ["e.dated = 1"]
     if flt.date_from:
         dated.append("(e.date_end IS NULL OR e.date_end >= ?)")
@@ -383,9 +583,36 @@ def where_clause(flt: EventFilter) -> tuple[str, list[Any]]:
         params.append(flt.date_to.isoformat())
     date_sql = " AND ".join(dated)
     clauses.append(f"(({date_sql}) OR e.dated = 0)" if flt.wants_undated else f"({date_sql})")
+    where = " AND ".join(clauses)
+    if flt.limit:
+        where = f"e.id IN (SELECT e.id FROM events e WHERE {where} ORDER BY e.place_id, e.date_start, e.id LIMIT ?)"
+        params.append(flt.limit)
+    return where, params
+
+
+def _keeps_whole_places(flt: EventFilter) -> bool:
+    """True when the filter takes all or none of a place's events of a role and type (no window, no limit)."""
+    return not flt.bounded and not flt.limit and flt.wants_undated
+
+
+def _kept_clauses(flt: EventFilter, alias: str) -> tuple[list[str], list[Any]]:
+    """The role, type and place conditions on table `alias` (events or place_totals), with their parameters."""
+    clauses = [f"{alias}.role IN ({','.join('?' * len(flt.roles))})"]
+    params: list[Any] = list(flt.roles)
     if flt.types:
-        clauses.append(f"e.event_type IN ({','.join('?' * len(flt.types))})")
+        clauses.append(f"{alias}.event_type IN ({','.join('?' * len(flt.types))})")
         params.extend(flt.types)
+    places, place_params = _place_clause(flt, column=f"{alias}.place_id")
+    if places:
+        clauses.append(places)
+        params.extend(place_params)
+    return clauses, params
+
+
+def _place_clause(flt: EventFilter, *, column: str) -> tuple[str, list[Any]]:
+    """`column IN (places in the bbox / named so)`, or "" when the filter names no area or place."""
+    clauses: list[str] = []
+    params: list[Any] = []
     if flt.bbox:
         box = flt.bbox
         clauses.append("p.lat BETWEEN ? AND ?")
@@ -398,7 +625,9 @@ def where_clause(flt: EventFilter) -> tuple[str, list[Any]]:
     if flt.place:
         clauses.append("(p.name = ? COLLATE NOCASE OR p.name_de = ? COLLATE NOCASE OR p.ref = ?)")
         params.extend([flt.place, flt.place, flt.place])
-    return " AND ".join(clauses), params
+    if not clauses:
+        return "", []
+    return f"{column} IN (SELECT p.id FROM places p WHERE {' AND '.join(clauses)})", params
 
 
 def _event_row(r: tuple) -> EventRow:

@@ -82,3 +82,46 @@ def test_store_replace_article_is_atomic_swap(tmp_path):
         store.save_article(article, events, (), "rules")
         store.replace_article(article, events[:1], (), "rules")
         assert store.stats().events == 1 and store.stats().articles == 1
+
+
+def _totals(store):
+    return store._conn.execute("SELECT * FROM place_totals ORDER BY 1, 2, 3").fetchall()
+
+
+def _recounted(store):
+    return store._conn.execute(
+        "SELECT place_id, role, event_type, count(*), sum(mention_count), min(date_start),"
+        " max(coalesce(date_end, date_start)), sum(dated = 0) FROM events GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+    ).fetchall()
+
+
+def test_store_keeps_place_totals_and_documents_through_replace(tmp_path):
+    from dataclasses import replace
+
+    article, events = _october()
+    with Store(tmp_path / "s.sqlite3") as store:
+        store.save_article(article, events, (), "rules")
+        assert _totals(store) == _recounted(store) and len(_totals(store)) == 2
+        store.replace_article(article, [replace(events[0], event_type="battles")], (), "rules")
+        assert _totals(store) == _recounted(store) and len(_totals(store)) == 1
+        docs = store._conn.execute("SELECT count(*) FROM event_docs").fetchone()[0]
+        assert docs == store.stats().events == 1
+
+
+def test_store_migrates_a_version_1_store(tmp_path):
+    """A store written before event documents and totals gets both on open, with the same GeoJSON."""
+    from geomap import geojson
+
+    path = seed_store(tmp_path / "s.sqlite3")
+    with Store(path) as store:
+        expected = b"".join(geojson.from_store(store, parse_filter({})))
+        store._conn.executescript(
+            "DELETE FROM event_docs; DELETE FROM place_totals; UPDATE meta SET value = '1' WHERE key = 'schema_version';"
+            "CREATE INDEX events_by_date ON events (role, date_start, date_end);"
+        )
+    with Store(path) as store:
+        assert b"".join(geojson.from_store(store, parse_filter({}))) == expected
+        assert _totals(store) == _recounted(store)
+        indexes = {r[0] for r in store._conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "events_by_date" not in indexes
+        assert store._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"

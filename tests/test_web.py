@@ -63,6 +63,24 @@ def test_geojson_is_rfc7946_feature_collection(client):
     assert "Content-Disposition" not in response.headers
 
 
+def test_geojson_detail_summary_and_full(client):
+    summary = client.get("/events.geojson?detail=summary").get_json(force=True)
+    full = client.get("/events.geojson?detail=full").get_json(force=True)
+    assert summary["geomap"]["detail"] == "summary" and full["geomap"]["detail"] == "full"
+    assert [f["id"] for f in summary["features"]] == [f["id"] for f in full["features"]]
+    for short, long in zip(summary["features"], full["features"]):
+        assert "events" not in short["properties"]
+        assert {k: v for k, v in long["properties"].items() if k != "events"} == short["properties"]
+    assert full == client.get("/events.geojson").get_json(force=True)  # full is the default
+
+
+def test_geojson_bad_detail_is_400(client):
+    for query in ("detail=all", "detail=summary&detail=full", "detail="):
+        response = client.get(f"/events.geojson?{query}")
+        assert response.status_code == 400, query
+        assert "detail" in response.get_json()["error"]["message"]
+
+
 def test_geojson_coordinates_are_lon_lat(client):
     feature = next(f for f in client.get("/events.geojson").get_json(force=True)["features"] if f["properties"]["place"] == "Paris")
     assert feature["geometry"]["coordinates"] == [2.3488, 48.8534]

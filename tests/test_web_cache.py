@@ -28,13 +28,38 @@ def test_response_cache_evicts_least_recent_within_budget():
 
     def build(value: bytes):
         calls.append(value)
-        return value
+        yield value[:2]
+        yield value[2:]
 
-    cache.get_or_build("a", lambda: build(b"aaaa"))
-    cache.get_or_build("b", lambda: build(b"bbbb"))
-    cache.get_or_build("a", lambda: build(b"xxxx"))  # hit: not rebuilt
-    cache.get_or_build("c", lambda: build(b"cccc"))  # evicts b, the least recent
-    cache.get_or_build("b", lambda: build(b"bbbb"))
-    cache.get_or_build("big", lambda: build(b"0123456789"))  # too large to keep
-    cache.get_or_build("big", lambda: build(b"0123456789"))
+    def get(key, value):
+        body = cache.get_or_stream(key, lambda: build(value))
+        return body if isinstance(body, bytes) else b"".join(body)
+
+    get("a", b"aaaa")
+    get("b", b"bbbb")
+    assert get("a", b"xxxx") == b"aaaa"  # hit: not rebuilt
+    get("c", b"cccc")  # evicts b, the least recent
+    get("b", b"bbbb")
+    assert get("big", b"0123456789") == b"0123456789"  # too large to keep
+    get("big", b"0123456789")
     assert calls == [b"aaaa", b"bbbb", b"cccc", b"bbbb", b"0123456789", b"0123456789"]
+
+
+def test_response_cache_streams_large_answers_and_closes_their_source():
+    cache = ResponseCache(max_bytes=100, max_item_bytes=5)
+    closed = []
+
+    def chunks():
+        try:
+            for i in range(10):
+                yield b"%d" % i
+        finally:
+            closed.append(True)
+
+    body = cache.get_or_stream("k", chunks)
+    assert not isinstance(body, bytes)  # over max_item_bytes: a stream, not kept
+    assert next(body) == b"012345"
+    body.close()  # the client went away: the source is closed too (its store snapshot ends)
+    assert closed == [True]
+    assert b"".join(cache.get_or_stream("k", chunks)) == b"0123456789"
+    assert cache.get("k") is None

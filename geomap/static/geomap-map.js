@@ -1,4 +1,5 @@
-/* geomap events layer: fetches /events.geojson for a filter and draws clustered place markers.
+/* geomap events layer: fetches /events.geojson?detail=summary for a filter (one small feature per place) and
+ * draws clustered place markers; a popup fetches its place's events (detail=full, same filter) when it opens.
  * Every article string reaches the DOM through textContent or DOM properties, never innerHTML. */
 (function () {
   "use strict";
@@ -26,20 +27,19 @@
     }
   });
 
-  function dominantType(events) {
-    var counts = {};
-    var best = "other";
-    events.forEach(function (e) {
-      counts[e.type] = (counts[e.type] || 0) + 1;
-      if (counts[e.type] > (counts[best] || 0)) best = e.type;
-    });
-    return best;
-  }
-
   /* Dated events in date order first, undated ones after them. */
   function byDate(events) {
     var key = function (e) { return e.date_start || e.date_end || "~"; };
     return events.slice().sort(function (a, b) { return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0; });
+  }
+
+  function fetchJson(url, accept) {
+    return fetch(url, { headers: { Accept: accept } }).then(function (response) {
+      return response.json().then(function (body) {
+        if (!response.ok) throw new Error((body.error && body.error.message) || response.statusText);
+        return body;
+      });
+    });
   }
 
   function markerSize(mentions) {
@@ -102,14 +102,10 @@
     var params = new URLSearchParams(query);
     var ticket = ++this.request;
     var self = this;
-    this.emit("geomap:loading", { query: params.toString() });
-    return fetch(this.options.dataUrl + "?" + params.toString(), { headers: { Accept: "application/geo+json" } })
-      .then(function (response) {
-        return response.json().then(function (body) {
-          if (!response.ok) throw new Error((body.error && body.error.message) || response.statusText);
-          return body;
-        });
-      })
+    this.query = params.toString();  // the filter the popups ask their events for
+    this.emit("geomap:loading", { query: this.query });
+    params.set("detail", "summary");
+    return fetchJson(this.options.dataUrl + "?" + params.toString(), "application/geo+json")
       .then(function (collection) {
         if (ticket === self.request) self.render(collection);
       })
@@ -142,7 +138,7 @@
   EventView.prototype.createMarker = function (feature) {
     var props = feature.properties;
     var coords = feature.geometry.coordinates;  // GeoJSON order is [lon, lat]
-    var type = this.typeOf(dominantType(props.events));
+    var type = this.typeOf(props.main_type);
     var size = markerSize(props.mention_count);
     var country = props.kind === "country" || props.geo_precision >= 3;
     var icon = new PlaceIcon({
@@ -155,7 +151,7 @@
     });
     var marker = L.marker(L.latLng(coords[1], coords[0]), { icon: icon, title: props.place, alt: props.place });
     var self = this;
-    marker.bindPopup(function () { return self.popup(props); }, { maxWidth: 360, maxHeight: 320 });
+    marker.bindPopup(function (layer) { return self.popupFor(layer, props); }, { maxWidth: 360, maxHeight: 320 });
     marker.bindTooltip(el("span", "gm-tooltip", props.place));
     marker.feature = feature;
     this.markers[props.ref || props.place] = marker;  // by ref: two places may share a name
@@ -168,17 +164,49 @@
     return marker;
   };
 
-  EventView.prototype.popup = function (props) {
+  /* One popup element per marker and loaded view: Leaflet asks again on every update, which must not refetch. */
+  EventView.prototype.popupFor = function (layer, props) {
+    if (!layer.gmPopupBox) layer.gmPopupBox = this.popup(props, layer);
+    return layer.gmPopupBox;
+  };
+
+  /* The place's heading at once; its first events (by date, in the current filter) once fetched. */
+  EventView.prototype.popup = function (props, layer) {
     var box = el("div", "gm-popup");
     box.appendChild(el("h3", "gm-popup-place", props.place));
     var count = props.event_count === 1 ? "1 Ereignis" : props.event_count + " Ereignisse";
     box.appendChild(el("p", "gm-popup-meta", count + " · " + (props.country || "–") + " · " + props.kind));
-    var list = el("ol", "gm-popup-events");
-    byDate(props.events).slice(0, MAX_POPUP_EVENTS).forEach(function (e) { list.appendChild(this.eventItem(e)); }, this);
-    box.appendChild(list);
-    if (props.events.length > MAX_POPUP_EVENTS) {
-      box.appendChild(el("p", "gm-popup-more", "… und " + (props.events.length - MAX_POPUP_EVENTS) + " weitere"));
-    }
+    var status = box.appendChild(el("p", "gm-popup-loading", "Lade Ereignisse …"));
+    var params = new URLSearchParams(this.query || "");
+    ["bbox", "zoom", "lat", "lon", "limit", "place"].forEach(function (name) { params.delete(name); });
+    params.set("place", props.ref);
+    params.set("limit", String(MAX_POPUP_EVENTS));
+    params.set("detail", "full");
+    var self = this;
+    fetchJson(this.options.dataUrl + "?" + params.toString(), "application/geo+json")
+      .then(function (collection) {
+        var feature = collection.features.filter(function (f) { return f.properties.ref === props.ref; })[0];
+        var events = feature ? feature.properties.events : [];
+        status.remove();
+        if (!events.length) {
+          box.appendChild(el("p", "gm-popup-empty", "Keine Ereignisse in diesem Zeitraum."));
+        } else {
+          var list = el("ol", "gm-popup-events");
+          byDate(events).forEach(function (e) { list.appendChild(self.eventItem(e)); });
+          box.appendChild(list);
+        }
+        if (props.event_count > events.length && events.length) {
+          box.appendChild(el("p", "gm-popup-more", "… und " + (props.event_count - events.length) + " weitere"));
+        }
+      })
+      .catch(function (error) {
+        status.remove();
+        box.appendChild(el("p", "gm-popup-error", "Ereignisse nicht geladen: " + String(error.message || error)));
+      })
+      .then(function () {
+        var popup = layer && layer.getPopup && layer.getPopup();
+        if (popup && popup.isOpen()) popup.update();  // re-measure with the list in it
+      });
     return box;
   };
 

@@ -10,6 +10,7 @@ from flask import Blueprint, Response, jsonify, request
 
 from geomap import __version__, geojson
 from geomap.openapi import openapi_document
+from geomap.filters import parse_choice
 from geomap.web.cache import response_cache
 from geomap.web.context import current_filter, get_store, settings
 
@@ -27,13 +28,16 @@ def _download_headers(extension: str) -> dict[str, str]:
 
 @bp.get("/events.geojson")
 def events_geojson() -> Response:
-    """The filtered events as an RFC 7946 FeatureCollection, one Point feature per place."""
+    """The filtered events as an RFC 7946 FeatureCollection, one Point feature per place.
+
+    `detail=full` (the default) lists every event with its evidence; `detail=summary` gives each place's
+    counts, types and date range only: what the map draws. Answers up to a few MB are cached per store
+    version; larger ones stream."""
     flt = current_filter()
+    detail = parse_choice(request.args.getlist("detail"), "detail", geojson.DETAILS)
     store = get_store()
-    key = (store.path, store.version(), tuple(sorted(flt.raw)))
-    body = response_cache().get_or_build(
-        key, lambda: geojson.dumps(geojson.feature_collection(store.find_events(flt), flt))
-    )
+    key = (store.path, store.version(), detail, tuple(sorted(flt.raw)))
+    body = response_cache().get_or_stream(key, lambda: geojson.from_store(store, flt, detail))
     return Response(body, mimetype=geojson.MEDIA_TYPE, headers=_download_headers("geojson"))
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Callable, Hashable
+from typing import Callable, Hashable, Iterator
 
 from flask import current_app
 
@@ -26,22 +26,65 @@ class ResponseCache:
         self._size = 0
         self._lock = threading.Lock()
 
-    def get_or_build(self, key: Hashable, build: Callable[[], bytes]) -> bytes:
+    def get(self, key: Hashable) -> bytes | None:
         with self._lock:
             body = self._items.get(key)
             if body is not None:
                 self._items.move_to_end(key)
-                return body
-        body = build()
-        if len(body) <= self.max_item_bytes:
-            with self._lock:
-                if key not in self._items:
-                    self._items[key] = body
-                    self._size += len(body)
-                while self._size > self.max_bytes and self._items:
-                    _, old = self._items.popitem(last=False)
-                    self._size -= len(old)
+            return body
+
+    def put(self, key: Hashable, body: bytes) -> None:
+        if len(body) > self.max_item_bytes:
+            return
+        with self._lock:
+            if key in self._items:
+                return
+            self._items[key] = body
+            self._size += len(body)
+            while self._size > self.max_bytes and self._items:
+                _, old = self._items.popitem(last=False)
+                self._size -= len(old)
+
+    def get_or_stream(self, key: Hashable, chunks: Callable[[], Iterator[bytes]]) -> bytes | Iterator[bytes]:
+        """Cached bytes; else the chunks, gathered into bytes (and kept) while they stay within
+        `max_item_bytes`, streamed as they come beyond that (the whole 100k store is never held at once)."""
+        body = self.get(key)
+        if body is not None:
+            return body
+        source = chunks()
+        head: list[bytes] = []
+        size = 0
+        for chunk in source:
+            head.append(chunk)
+            size += len(chunk)
+            if size > self.max_item_bytes:
+                return _chain(head, source)
+        body = b"".join(head)
+        self.put(key, body)
         return body
+
+
+STREAM_BLOCK = 256 * 1024  # streamed answers are written in blocks of about this size
+
+
+def _chain(head: list[bytes], rest: Iterator[bytes]) -> Iterator[bytes]:
+    try:
+        yield b"".join(head)
+        head.clear()
+        block: list[bytes] = []
+        size = 0
+        for chunk in rest:
+            block.append(chunk)
+            size += len(chunk)
+            if size >= STREAM_BLOCK:
+                yield b"".join(block)
+                block, size = [], 0
+        if block:
+            yield b"".join(block)
+    finally:
+        close = getattr(rest, "close", None)
+        if close is not None:
+            close()
 
 
 def response_cache() -> ResponseCache:

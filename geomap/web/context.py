@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,10 +34,13 @@ def settings() -> dict[str, Any]:
 
 
 def get_store() -> Store:
-    """The request's store handle, opened on first use and closed at teardown."""
-    if "store" not in g:
-        g.store = Store(settings()["db"])
-    return g.store
+    """This thread's handle on the app's store: opened on first use (schema check) and kept, since
+    sqlite3 connections are cheap to reuse and costly to open per request."""
+    local = current_app.extensions["geomap_stores"]
+    store = getattr(local, "store", None)
+    if store is None:
+        store = local.store = Store(settings()["db"])
+    return store
 
 
 def current_filter() -> EventFilter:
@@ -46,12 +50,6 @@ def current_filter() -> EventFilter:
     return g.event_filter
 
 
-def _close_store(exc: BaseException | None) -> None:
-    store = g.pop("store", None)
-    if store is not None:
-        store.close()
-
-
 def init_app(app: Flask) -> None:
-    """Close the request's store handle when the request ends."""
-    app.teardown_appcontext(_close_store)
+    """A store handle per server thread (see `get_store`)."""
+    app.extensions["geomap_stores"] = threading.local()
