@@ -3,7 +3,8 @@
     python benchmarks/load.py [--clients 50] [--seconds 60] [--db STORE] [--out benchmarks/load.txt]
 
 50 client threads with keep-alive connections drive a realistic mix for a bounded time (and a bounded
-number of requests): the map page, GeoJSON for one month (some with a type), the embed and oEmbed.
+number of requests): the map page, the map's GeoJSON for one month (some with a type), popups, month
+downloads, the histogram, the embed and oEmbed (see MIX).
 Reports requests per second, p50/p99 per endpoint and errors. Loopback only. Target: 0 errors and
 p99 <= 200 ms for GeoJSON month queries. The clients run in this Python process, so on a small machine
 they compete with the server for CPU; the report says how many CPUs there were.
@@ -30,14 +31,19 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 MAX_REQUESTS = 1_000_000
-MIX = (  # (label, weight)
-    ("page /", 10),
-    ("geojson month", 45),
-    ("geojson month+type", 10),
-    ("embed", 15),
-    ("oembed", 10),
-    ("healthz", 10),
+MIX = (  # (label, weight): what browsers on the map and embeds ask for, plus some downloads
+    ("page /", 8),
+    ("geojson month map", 35),  # the map's own request: detail=summary
+    ("geojson month+type map", 8),
+    ("geojson popup", 15),  # a popup: one place's first 25 events in the window, detail=full
+    ("geojson month download", 5),  # the download link: detail=full
+    ("histogram", 5),
+    ("embed", 12),
+    ("oembed", 7),
+    ("healthz", 5),
 )
+MONTH_LABELS = tuple(label for label, _ in MIX if label.startswith("geojson"))
+PLACES = 2000  # benchmarks/synthetic_store.py's default
 
 
 def _month(rng: random.Random) -> str:
@@ -47,21 +53,33 @@ def _month(rng: random.Random) -> str:
 
 def target_for(label: str, rng: random.Random, port: int) -> str:
     month = _month(rng)
+    window = f"from={month}&to={month}"
     if label == "page /":
-        return f"/?from={month}&to={month}"
-    if label == "geojson month":
-        return f"/events.geojson?from={month}&to={month}"
-    if label == "geojson month+type":
-        return f"/events.geojson?from={month}&to={month}&type={rng.choice(['battles', 'humanitarian'])}"
+        return f"/?{window}"
+    if label == "geojson month map":
+        return f"/events.geojson?{window}&detail=summary"
+    if label == "geojson month+type map":
+        return f"/events.geojson?{window}&type={rng.choice(['battles', 'humanitarian'])}&detail=summary"
+    if label == "geojson popup":
+        place = int(rng.paretovariate(1.2)) - 1 if rng.random() < 0.5 else rng.randrange(PLACES)
+        return f"/events.geojson?{window}&place=synthetic:{min(place, PLACES - 1)}&limit=25&detail=full"
+    if label == "geojson month download":
+        return f"/events.geojson?{window}&download=1"
+    if label == "histogram":
+        return "/api/histogram"
     if label == "embed":
-        return f"/embed?from={month}&to={month}&title=Lage"
+        return f"/embed?{window}&title=Lage"
     if label == "oembed":
-        return "/oembed?format=json&url=" + quote(f"http://127.0.0.1:{port}/?from={month}&to={month}", safe="")
+        return "/oembed?format=json&url=" + quote(f"http://127.0.0.1:{port}/?{window}", safe="")
     return "/healthz"
 
 
-def start_server(db: Path, port: int, threads: int, log: Path) -> subprocess.Popen:
+def start_server(db: Path, port: int, threads: int, log: Path, arenas: str | None = "2") -> subprocess.Popen:
+    """The README's production command (waitress, glibc's malloc arenas capped unless `arenas` is None)."""
     env = {**os.environ, "GEOMAP_DB": str(db), "PYTHONPATH": str(ROOT)}
+    env.pop("MALLOC_ARENA_MAX", None)
+    if arenas is not None:
+        env["MALLOC_ARENA_MAX"] = arenas
     command = [sys.executable, "-m", "waitress", f"--listen=127.0.0.1:{port}", f"--threads={threads}",
                "--call", "geomap.web:create_app"]
     # the server's log goes to a file: a pipe nobody reads fills up and blocks the server
@@ -124,6 +142,12 @@ def client_loop(port: int, seed: int, stop: threading.Event, results: dict, lock
             results["errors"][label] += n
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds a process has used so far (/proc/PID/stat fields 14 and 15)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
@@ -144,6 +168,7 @@ def run_load(db: Path, clients: int, seconds: float, threads: int, log: Path) ->
         for worker in workers:
             worker.join(timeout=60)
         elapsed = time.perf_counter() - started
+        server_cpu = _cpu_seconds(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -154,6 +179,8 @@ def run_load(db: Path, clients: int, seconds: float, threads: int, log: Path) ->
         f"{elapsed:.0f}s, {os.cpu_count()} CPUs shared by server and clients",
         f"store: {db.name}",
         f"requests: {total}  rps: {total / elapsed:.1f}  errors: {errors}",
+        f"CPU seconds: server {server_cpu:.1f}, clients (this process) {_cpu_seconds(os.getpid()):.1f}, "
+        f"of {elapsed * (os.cpu_count() or 1):.0f} available",
         f"{'endpoint':<22}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}",
     ]
     for label, _ in MIX:
@@ -162,11 +189,11 @@ def run_load(db: Path, clients: int, seconds: float, threads: int, log: Path) ->
             continue
         lines.append(f"{label:<22}{len(times):>9}{results['errors'][label]:>8}{percentile(times, .5) * 1e3:>9.0f}"
                      f"{percentile(times, .99) * 1e3:>9.0f}{max(times) * 1e3:>9.0f}")
-    month = results["times"].get("geojson month", [])
+    month = [t for label in MONTH_LABELS for t in results["times"].get(label, [])]
     if month:
         p99 = percentile(month, .99) * 1e3
-        lines.append(f"target p99 <= 200 ms for GeoJSON month queries: {'met' if p99 <= 200 else 'MISSED'} ({p99:.0f} ms); "
-                     f"mean {statistics.mean(month) * 1e3:.0f} ms")
+        lines.append(f"target p99 <= 200 ms for GeoJSON month queries (all {len(month)} of the geojson rows): "
+                     f"{'met' if p99 <= 200 else 'MISSED'} ({p99:.0f} ms); mean {statistics.mean(month) * 1e3:.0f} ms")
     return "\n".join(lines) + "\n"
 
 

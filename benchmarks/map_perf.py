@@ -2,7 +2,8 @@
 
     python benchmarks/map_perf.py --events 100000 --out benchmarks/map_perf.txt [--store PATH] [--profile]
 
-Server figures use the Flask test client in this process. Browser figures (only if /usr/bin/chromium exists)
+Server times use the Flask test client in this process, with the response cache emptied before each timed
+request (cached answers are listed apart); server memory is the peak RSS of a separate waitress process. Browser figures (only if /usr/bin/chromium exists)
 run the same app under werkzeug's make_server in a thread and drive Debian's chromium with Playwright; tile
 requests are answered with a 1x1 PNG. The store is built by benchmarks/synthetic_store.py in a subprocess (so
 its memory does not count as the server's) and reused from --store if it already exists.
@@ -16,7 +17,6 @@ import io
 import json
 import logging
 import pstats
-import resource
 import statistics
 import subprocess
 import sys
@@ -41,7 +41,7 @@ PNG_1X1 = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360000002000005000001e226059b0000000049454e44ae426082"
 )
-MONTH_QUERY = "/events.geojson?from=2016-06&to=2016-06"
+MONTH_QUERY = "/events.geojson?from=2016-06&to=2016-06"  # detail=full, the default
 MARKER_SELECTOR = ".leaflet-marker-icon, .marker-cluster"
 
 
@@ -65,18 +65,11 @@ def timed(fn: Callable[[], Any], repeat: int) -> tuple[list[float], Any]:
     return times, result
 
 
-def rss_now_mb() -> float:
-    """Current resident set size (VmRSS) of this process in MB."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
 def server_figures(big_db: Path, small_db: Path, repeat_full: int, profile: bool) -> tuple[list, list[str]]:
     """Rows (name, value, target, ok) measured with the Flask test client, plus notes."""
     rows, notes = [], []
     big = create_app({"db": str(big_db)}).test_client()
+    big.get("/healthz")  # open this thread's store handle before timing
     small = create_app({"db": str(small_db)}).test_client()
 
     page_big, page_small = big.get("/"), small.get("/")
@@ -88,27 +81,32 @@ def server_figures(big_db: Path, small_db: Path, repeat_full: int, profile: bool
     if size_big != size_small:
         notes.append(f"page sizes differ by {size_big - size_small} bytes")
 
-    def month() -> bytes:
-        response = big.get(MONTH_QUERY)
-        assert response.status_code == 200
-        return response.data
+    def cold(client, url: str) -> Callable[[], bytes]:
+        """A request that finds the response cache empty: server time to build the answer."""
+        def call() -> bytes:
+            client.application.extensions.pop("geomap_response_cache", None)
+            response = client.get(url)
+            assert response.status_code == 200, response.status_code
+            return response.data
+        return call
 
-    month_times, month_body = timed(month, 21)
-    month_doc = orjson.loads(month_body)
-    rows.append((f"{MONTH_QUERY} (median of 21)", f"{statistics.median(month_times):.0f} ms", "<= 100 ms",
-                 statistics.median(month_times) <= 100))
-    notes.append(f"one month: {month_doc['geomap']['feature_count']} places, {month_doc['geomap']['event_count']} "
-                 f"events, {len(month_body) / 1e6:.1f} MB; min {min(month_times):.0f} ms, "
-                 f"max {max(month_times):.0f} ms")
+    for label, url in (("map view, detail=summary", MONTH_QUERY + "&detail=summary"),
+                       ("download, detail=full", MONTH_QUERY)):
+        month_times, month_body = timed(cold(big, url), 21)
+        month_doc = orjson.loads(month_body)
+        median = statistics.median(month_times)
+        rows.append((f"one month GeoJSON, {label}, uncached (median of 21)", f"{median:.0f} ms", "<= 100 ms",
+                     median <= 100))
+        notes.append(f"{url}: {month_doc['geomap']['feature_count']} places, {month_doc['geomap']['event_count']} "
+                     f"events, {len(month_body) / 1e6:.2f} MB; min {min(month_times):.0f} ms, "
+                     f"max {max(month_times):.0f} ms")
+    big.get(MONTH_QUERY)
+    warm_times, _ = timed(lambda: big.get(MONTH_QUERY).data, 21)
+    rows.append(("one month GeoJSON, detail=full, cached (median of 21)", f"{statistics.median(warm_times):.1f} ms",
+                 "-", None))
 
-    def full() -> bytes:
-        response = big.get("/events.geojson")
-        assert response.status_code == 200
-        return response.data
-
+    full = cold(big, "/events.geojson")
     full_times, full_body = timed(full, repeat_full)
-    # The server's peak, before this script parses its own copy of the response below.
-    server_maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     full_doc = json.loads(full_body)
     dump_times, _ = timed(lambda: orjson.dumps(full_doc), max(repeat_full, 5))
     endpoint_ms, dump_ms = statistics.median(full_times), statistics.median(dump_times)
@@ -117,24 +115,61 @@ def server_figures(big_db: Path, small_db: Path, repeat_full: int, profile: bool
     rows.append(("orjson.dumps of the same features", f"{dump_ms:.0f} ms", "-", None))
     rows.append(("speed vs orjson (orjson / endpoint)", f"{ratio:.3f}x", ">= 0.5x", ratio >= 0.5))
     notes.append(f"full set: {full_doc['geomap']['feature_count']} places, {full_doc['geomap']['event_count']} "
-                 f"events, {len(full_body) / 1e6:.1f} MB; endpoint runs {', '.join(f'{t:.0f}' for t in full_times)} ms")
-    del full_doc
+                 f"events, {len(full_body) / 1e6:.1f} MB; endpoint runs {', '.join(f'{t:.0f}' for t in full_times)} ms; "
+                 f"orjson runs {', '.join(f'{t:.0f}' for t in dump_times)} ms")
+    del full_doc, full_body
 
-    rows.append(("server RSS peak after the requests", f"{server_maxrss_mb:.0f} MB", "<= 300 MB",
-                 server_maxrss_mb <= 300))
-    maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    notes.append(f"RSS: ru_maxrss {server_maxrss_mb:.0f} MB after the server requests (this process also holds "
-                 f"the test client's copy of the {len(full_body) / 1e6:.0f} MB response); {maxrss_mb:.0f} MB after "
-                 f"this script parsed that response for the orjson comparison; VmRSS now {rss_now_mb():.0f} MB")
+    peak_mb, note = server_process_rss(big_db, arenas="2")
+    rows.append(("server RSS peak (README's waitress command, VmHWM)", f"{peak_mb:.0f} MB", "<= 300 MB",
+                 peak_mb <= 300))
+    notes.append(note)
+    uncapped_mb, note = server_process_rss(big_db, arenas=None)
+    rows.append(("server RSS peak without MALLOC_ARENA_MAX=2", f"{uncapped_mb:.0f} MB", "-", None))
+    notes.append(note)
 
     if profile:
         profiler = cProfile.Profile()
-        profiler.runcall(full)
+        profiler.runcall(full)  # an uncached full-set request
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(12)
         notes.append("profile of one full /events.geojson, top functions by own time:\n"
                      + _trim_profile(out.getvalue()))
     return rows, notes
+
+
+def server_process_rss(db: Path, arenas: str | None) -> tuple[float, str]:
+    """Peak RSS of the production server (waitress, its own process) after a full-set download, every month
+    in both details and a round of popups; VmHWM read from /proc."""
+    import http.client
+
+    from benchmarks.load import free_port, start_server
+
+    port = free_port()
+    with tempfile.TemporaryDirectory() as tmp:
+        server = start_server(db, port, 8, Path(tmp) / "server.log", arenas=arenas)
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+            sizes = []
+            paths = ["/events.geojson", "/events.geojson"]
+            paths += [f"/events.geojson?from={m}&to={m}{d}" for m in MONTHS for d in ("", "&detail=summary")]
+            paths += [f"/events.geojson?place=synthetic:{i}&detail=full&limit=25" for i in range(0, 2000, 20)]
+            for path in paths:
+                conn.request("GET", path)
+                response = conn.getresponse()
+                sizes.append(len(response.read()))
+                assert response.status == 200, (path, response.status)
+            status = Path(f"/proc/{server.pid}/status").read_text()
+            fields = {line.split(":")[0]: int(line.split()[1]) / 1024 for line in status.splitlines()
+                      if line.startswith(("VmHWM", "VmRSS", "RssAnon", "RssFile"))}
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    note = (f"server process (MALLOC_ARENA_MAX={arenas or 'unset'}) after {len(paths)} requests "
+            f"({sum(sizes) / 1e6:.0f} MB served): " + ", ".join(f"{k} {v:.0f} MB" for k, v in fields.items()))
+    return fields["VmHWM"], note
+
+
+MONTHS = [f"{2015 + i // 12}-{i % 12 + 1:02d}" for i in range(24)]
 
 
 def _trim_profile(text: str) -> str:

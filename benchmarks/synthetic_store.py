@@ -1,4 +1,5 @@
-"""A realistic 100,000-event store for load tests: 2,000 places, 24 months, every event type, evidence.
+"""A realistic 100,000-event store for load tests: 2,000 places (8 of them countries), 24 months, every event
+type, evidence.
 
     python benchmarks/synthetic_store.py OUT.sqlite3 [--events 100000] [--places 2000] [--seed 7]
 
@@ -65,6 +66,24 @@ def make_places(count: int, rng: random.Random) -> list[Place]:
     return places
 
 
+# Countries named as places (drawn as shaded areas), put among the most mentioned places as in real news.
+_COUNTRIES = (
+    (1, "Syrien", "SY", 35.0, 38.0), (3, "Irak", "IQ", 33.0, 44.0), (6, "Türkei", "TR", 39.0, 35.0),
+    (10, "Russland", "RU", 60.0, 100.0), (20, "Deutschland", "DE", 51.0, 9.0), (35, "USA", "US", 39.8, -98.6),
+    (60, "Iran", "IR", 32.0, 53.0), (100, "Libanon", "LB", 33.9, 35.9),
+)
+
+
+def with_countries(places: list[Place]) -> list[Place]:
+    """The place list with some slots taken by countries (kind country, geo_precision 3)."""
+    places = list(places)
+    for index, name, code, lat, lon in _COUNTRIES:
+        if index < len(places):
+            places[index] = Place(name, lat, lon, code, "country", "gazetteer", f"synthetic:country:{code}",
+                                  geo_precision=3, confidence=1.0, rule="single")
+    return places
+
+
 def _when(rng: random.Random) -> TimeSpan | None:
     """Mostly day-precise, some month/year ranges, a few undated."""
     roll = rng.random()
@@ -116,7 +135,7 @@ def build_store(path: str | Path, events: int = 100_000, places: int = 2_000, se
     if path.exists():
         raise SystemExit(f"{path} exists; pick a new path")
     rng = random.Random(seed)
-    place_list = make_places(places, rng)
+    place_list = with_countries(make_places(places, rng))
     with Store(path) as store:
         for index in range(-(-events // EVENTS_PER_ARTICLE)):
             article, article_events = make_article(index, place_list, rng)

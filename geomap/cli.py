@@ -121,7 +121,28 @@ def serve(ctx: click.Context, host: str, port: int, no_seed: bool) -> None:
     except ImportError:  # pragma: no cover - waitress is a dependency; werkzeug is the last resort
         app.run(host=host, port=port, debug=False)
         return
+    limit_malloc_arenas()
     waitress_serve(app, host=host, port=port, threads=8, ident="geomap")
+
+
+MALLOC_ARENAS = 2
+_M_ARENA_MAX = -8  # glibc's mallopt parameter number
+
+
+def limit_malloc_arenas() -> None:
+    """Cap glibc's per-thread malloc arenas before the server's threads start (as MALLOC_ARENA_MAX=2 would):
+    with one arena per thread a threaded server holds on to far more memory than it uses."""
+    import ctypes
+    import ctypes.util
+    import os
+
+    if "MALLOC_ARENA_MAX" in os.environ or not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.mallopt(_M_ARENA_MAX, MALLOC_ARENAS)
+    except (OSError, AttributeError):  # not glibc (musl has no arenas to cap)
+        log.debug("mallopt unavailable; malloc arenas not capped")
 
 
 @main.command()

@@ -134,7 +134,7 @@ def parse_bbox(value: str) -> BBox:
     return BBox(west, south, east, north)
 
 
-def _multi(args: Mapping[str, Sequence[str]], name: str) -> tuple[str, ...]:
+def multi_values(args: Mapping[str, Sequence[str]], name: str) -> tuple[str, ...]:
     items: list[str] = []
     for value in args.get(name, ()):
         items.extend(part.strip() for part in value.split(",") if part.strip())
@@ -148,12 +148,12 @@ def parse_filter(args: Mapping[str, Sequence[str]], *, known_types: Iterable[str
     date_to = parse_date_bound(raw_to, "to", end=True) if raw_to else None
     if date_from and date_to and date_from > date_to:
         raise FilterError("parameter 'from' is after 'to'")
-    types = _multi(args, "type")
+    types = multi_values(args, "type")
     if known_types is not None:
         unknown = [t for t in types if t not in set(known_types)]
         if unknown:
             raise FilterError(f"parameter 'type': unknown event type {unknown[0][:40]!r}")
-    roles = _multi(args, "role") or ("location",)
+    roles = multi_values(args, "role") or ("location",)
     for role in roles:
         if role not in ("location", "actor"):
             raise FilterError(f"parameter 'role' must be location or actor, got {role[:40]!r}")

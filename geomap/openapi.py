@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from geomap import __version__
+from geomap.areas import MAX_CODES
 from geomap.event_types import EVENT_TYPES
 from geomap.filters import MAX_LIMIT
 
@@ -90,10 +91,17 @@ def _schemas() -> dict[str, Any]:
                 "type": {"const": "Point"},
                 "coordinates": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2,
                                 "description": "[longitude, latitude] (RFC 7946 3.1.1)"}}},
-            "properties": {"type": "object", "required": ["place", "event_count", "events"], "properties": {
+            "properties": {"type": "object", "required": ["place", "ref", "event_count", "mention_count",
+                                                          "type_counts", "main_type"], "properties": {
                 "place": {"type": "string"}, "ref": {"type": "string"}, "country": nullable_string,
-                "kind": {"type": "string"}, "event_count": {"type": "integer"},
-                "events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}}}},
+                "kind": {"type": "string"}, "geo_precision": {"type": "integer"},
+                "event_count": {"type": "integer"}, "mention_count": {"type": "integer"},
+                "types": {"type": "array", "items": {"type": "string"}},
+                "type_counts": {"type": "object", "additionalProperties": {"type": "integer"}},
+                "main_type": {"type": "string", "description": "the type with most events (ties: first by name)"},
+                "date_first": nullable_string, "date_last": nullable_string, "undated_count": {"type": "integer"},
+                "events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"},
+                           "description": "only with detail=full: the place's events by date, with evidence"}}},
         },
     }
     return {
@@ -111,6 +119,22 @@ def _schemas() -> dict[str, Any]:
             "properties": {"type": {"const": "FeatureCollection"},
                            "features": {"type": "array", "items": {"$ref": "#/components/schemas/Feature"}},
                            "geomap": {"type": "object"}},
+        },
+        "AreaCollection": {
+            "type": "object",
+            "required": ["type", "features"],
+            "properties": {"type": {"const": "FeatureCollection"}, "features": {"type": "array", "items": {
+                "type": "object",
+                "required": ["type", "id", "geometry", "properties"],
+                "properties": {
+                    "type": {"const": "Feature"},
+                    "id": {"type": "string", "pattern": "^[A-Z]{2}$", "description": "ISO 3166-1 alpha-2"},
+                    "geometry": {"type": "object", "required": ["type", "coordinates"], "properties": {
+                        "type": {"enum": ["Polygon", "MultiPolygon"]}, "coordinates": {"type": "array"}}},
+                    "properties": {"type": "object", "required": ["code", "name"], "properties": {
+                        "code": {"type": "string"}, "name": {"type": "string"}}},
+                },
+            }}},
         },
         "Histogram": {
             "type": "object",
@@ -139,7 +163,8 @@ def _ref(name: str) -> dict[str, str]:
 
 
 def openapi_document(settings: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """The OpenAPI 3.1 description of /events.geojson, /events.csv, /api/histogram, /healthz and /oembed.
+    """The OpenAPI 3.1 description of /events.geojson, /events.csv, /api/histogram, /api/areas.geojson, /healthz
+    and /oembed.
 
     `settings` is the app's settings table; the document is server-relative and needs none of it yet.
     """
@@ -158,7 +183,10 @@ def openapi_document(settings: Mapping[str, Any] | None = None) -> dict[str, Any
             "/events.geojson": {"get": {
                 "operationId": "eventsGeoJSON",
                 "summary": "The filtered events, one Point feature per place (RFC 7946).",
-                "parameters": [*filters, _download_parameter("geojson")],
+                "parameters": [*filters, _download_parameter("geojson"), _param(
+                    "detail", {"type": "string", "enum": ["full", "summary"], "default": "full"},
+                    "full: each feature lists its events with their evidence; summary: counts, types and date "
+                    "range per place only (what the map loads; a popup asks for its place with detail=full).")],
                 "responses": {**_ok("application/geo+json", _ref("FeatureCollection"), "A FeatureCollection."),
                               **_error_responses(400, 503)},
             }},
@@ -175,6 +203,22 @@ def openapi_document(settings: Mapping[str, Any] | None = None) -> dict[str, Any
                 "parameters": filters,
                 "responses": {**_ok("application/json", _ref("Histogram"), "Counts per month."),
                               **_error_responses(400, 503)},
+            }},
+            "/api/areas.geojson": {"get": {
+                "operationId": "areasGeoJSON",
+                "summary": "Country polygons (Natural Earth 1:50m, simplified) to shade country-level places.",
+                "parameters": [_param(
+                    "countries", {"type": "string", "pattern": "^[A-Za-z]{2}(,[A-Za-z]{2})*$", "examples": ["SY,IQ"]},
+                    "ISO 3166-1 alpha-2 codes, either case, separated by commas; the parameter may be repeated "
+                    f"(the codes add up, as for `type`). At most {MAX_CODES} distinct codes. Codes without an area "
+                    "are left out of the answer; no codes give an empty collection.")],
+                "responses": {
+                    **_ok("application/geo+json", _ref("AreaCollection"),
+                          "One feature per known code, sorted by code; cacheable for a week, then revalidated "
+                          "by its ETag."),
+                    "304": {"description": "Not modified: If-None-Match named the current ETag."},
+                    **_error_responses(400),
+                },
             }},
             "/healthz": {"get": {
                 "operationId": "health",

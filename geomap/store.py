@@ -28,8 +28,6 @@ from geomap.models import Article, Event, Place, Unresolved
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 2
-# Reads of the whole store (the full GeoJSON) go through the OS page cache without a copy per page.
-MMAP_BYTES = 256 * 1024 * 1024
 DOCUMENT_BATCH = 500  # rows per fetch while streaming event documents
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -182,7 +180,6 @@ class Store:
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             self._prepare_schema()
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}") from exc
@@ -486,7 +483,7 @@ class Store:
                 f" WHERE d.role IN ({','.join('?' * len(flt.roles))}){' AND ' + places if places else ''}"
                 " GROUP BY d.place_id ORDER BY d.place_id"
             )
-            yield from self._stream(sql, [*flt.roles, *params])
+            yield from self._stream(sql, [*flt.roles, *params], batch=1)  # a row can be megabytes
             return
         where, params = where_clause(flt)
         sql = (  # CROSS JOIN: drive from the filtered events, never scan every document
@@ -496,10 +493,10 @@ class Store:
         for place_id, group in groupby(self._stream(sql, params), key=itemgetter(0)):
             yield place_id, b",".join([doc for _, doc in group])
 
-    def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[tuple]:
+    def _stream(self, sql: str, params: Sequence[Any], batch: int = DOCUMENT_BATCH) -> Iterator[tuple]:
         try:
             cursor = self._conn.execute(sql, params)
-            while rows := cursor.fetchmany(DOCUMENT_BATCH):
+            while rows := cursor.fetchmany(batch):
                 yield from rows
         except sqlite3.Error as exc:
             raise StoreError(f"cannot read events from {self.path}: {exc}") from exc

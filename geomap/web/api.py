@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import importlib.util
 from dataclasses import asdict, replace
-from typing import Any
+from typing import Any, Callable
 
+import orjson
 from flask import Blueprint, Response, jsonify, request
 
 from geomap import __version__, geojson
-from geomap.openapi import openapi_document
 from geomap.filters import parse_choice
+from geomap.openapi import openapi_document
 from geomap.web.cache import response_cache
 from geomap.web.context import current_filter, get_store, settings
 
@@ -55,11 +56,19 @@ def month_histogram(counts: dict[str | None, int]) -> dict[str, Any]:
     return {"months": [{"month": m, "count": counts[m]} for m in sorted(counts)], "undated": undated}
 
 
+def _cached_json(name: str, key: tuple, build: Callable[[], Any]) -> Response:
+    """A JSON answer computed from the store once per store version and key."""
+    store = get_store()
+    body = response_cache().get_or_stream((name, store.path, store.version(), key), lambda: iter([orjson.dumps(build())]))
+    return Response(body, mimetype="application/json")
+
+
 @bp.get("/api/histogram")
 def histogram() -> Response:
     """Events per month for the current filter without its time window (the slider's backdrop)."""
     flt = replace(current_filter(), date_from=None, date_to=None, include_undated=True, limit=None)
-    return jsonify(month_histogram(get_store().month_counts(flt)))
+    key = (flt.types, flt.roles, flt.bbox, flt.place)
+    return _cached_json("histogram", key, lambda: month_histogram(get_store().month_counts(flt)))
 
 
 def _model_status() -> dict[str, Any]:
@@ -78,16 +87,18 @@ def _model_status() -> dict[str, Any]:
 def healthz() -> Response:
     """Liveness plus what the store holds, which recognizers filled it, and whether the model is installed."""
     store = get_store()
-    first, last = store.date_extent()
-    return jsonify(
-        {
+
+    def build() -> dict[str, Any]:
+        first, last = store.date_extent()
+        return {
             "status": "ok",
             "version": __version__,
             "store": {**asdict(store.stats()), "date_first": first, "date_last": last},
             "recognizers": store.recognizers_used(),
             "model": _model_status(),
         }
-    )
+
+    return _cached_json("healthz", (), build)
 
 
 @bp.get("/openapi.json")

@@ -12,7 +12,7 @@ from typing import Callable, Hashable, Iterator
 
 from flask import current_app
 
-MAX_BYTES = 48 * 1024 * 1024  # the whole cache
+MAX_BYTES = 32 * 1024 * 1024  # the whole cache
 MAX_ITEM_BYTES = 8 * 1024 * 1024  # larger answers (the unfiltered 100k set) are not kept
 
 
