@@ -6,117 +6,25 @@ pages for the embed. Nothing leaves the machine: every request is recorded, tile
 
 from __future__ import annotations
 
-import base64
-from pathlib import Path
 from typing import Iterator
 from urllib.parse import quote, urlsplit
 
 import pytest
-from werkzeug.wrappers import Request, Response
+from browser_fixtures import browser, page, serve_app, wait_for_places  # noqa: F401 (fixtures)
 from web_fixtures import XSS_IMG, seed_store
-
-from geomap.web import create_app
-from geomap.web.devserver import LoopbackServer
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--disable-quic", "--no-first-run",
-]
-BLANK_PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
-)
-VENDOR = Path(__file__).resolve().parent.parent / "geomap" / "static" / "vendor" / "leaflet" / "leaflet.js"
 OCTOBER = {"Aleppo", "Genf"}
 DECEMBER = {"Aleppo", "Paris", "Syrien", f"Homs {XSS_IMG}"}
-WATCH_CSP = "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
-
-
-def third_party(app_origin: str):
-    """Another origin: blank tiles, a page framing the embed with the resize script, and a blank page."""
-
-    @Request.application
-    def serve(request: Request) -> Response:
-        if request.path.startswith("/tiles/"):
-            return Response(BLANK_PNG, mimetype="image/png")
-        if request.path == "/host":
-            src = app_origin + "/embed?" + request.query_string.decode()
-            html = (
-                f'<!doctype html><title>host</title><p>Artikeltext</p><iframe id="frame" src="{src}" width="600" '
-                f'height="300" style="border:0"></iframe><script src="{app_origin}/static/embed-resize.js"></script>'
-            )
-            return Response(html, mimetype="text/html")
-        return Response("<!doctype html><title>blank</title>", mimetype="text/html")
-
-    return serve
 
 
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory) -> Iterator[tuple[str, str]]:
     """(app origin, third-party origin) on 127.0.0.1, the app seeded and using the third party's tiles."""
-    if not VENDOR.exists():
-        pytest.fail("front-end assets missing: run `python scripts/install_assets.py`")
     db = seed_store(tmp_path_factory.mktemp("browser") / "events.sqlite3")
-    other_holder: dict[str, str] = {}
-    with LoopbackServer(third_party_proxy(other_holder)) as other:
-        tiles = other.origin + "/tiles/{z}/{x}/{y}.png"
-        with LoopbackServer(create_app({"db": str(db), "tile_url": tiles})) as app_server:
-            other_holder["app"] = app_server.origin
-            yield app_server.origin, other.origin
-
-
-def third_party_proxy(holder: dict[str, str]):
-    """The third-party WSGI app, built once the app's origin is known."""
-
-    def wsgi(environ, start_response):
-        return third_party(holder["app"])(environ, start_response)
-
-    return wsgi
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser, servers):
-    """A fresh page that records every request, refuses anything off 127.0.0.1, and fails on dialogs."""
-    context = browser.new_context(viewport={"width": 1200, "height": 800})
-    context.add_init_script(WATCH_CSP)
-    page = context.new_page()
-    page.requests = []  # type: ignore[attr-defined]
-    page.dialogs = []  # type: ignore[attr-defined]
-    page.errors = []  # type: ignore[attr-defined]
-    page.on("request", lambda r: page.requests.append(r.url))
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-
-    def on_dialog(dialog) -> None:
-        page.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    context.route("**/tiles/**", lambda route: route.fulfill(body=BLANK_PNG, content_type="image/png"))
-    context.route(lambda url: urlsplit(url).hostname != "127.0.0.1", lambda route: route.abort())
-    yield page
-    context.close()
-
-
-def wait_for_places(target, expected: set[str]) -> list[str]:
-    """Wait until the map shows exactly `expected` place names, and return them."""
-    target.wait_for_function(
-        "names => window.geomapView && JSON.stringify(window.geomapView.places()) === JSON.stringify(names)",
-        arg=sorted(expected),
-        timeout=10_000,
-    )
-    return target.evaluate("window.geomapView.places()")
+    with serve_app(db) as origins:
+        yield origins
 
 
 def test_map_shows_markers_for_all_places(page, servers):
@@ -129,6 +37,25 @@ def test_map_shows_markers_for_all_places(page, servers):
     page.wait_for_selector('.gm-marker[title="Genf"]', timeout=5_000)
     assert page.locator(".gm-marker-area").count() == 0  # Syrien is off-screen here
     assert sorted(set(page.evaluate("window.__csp"))) == []
+    assert page.errors == []
+
+
+def test_country_is_a_shaded_area_with_a_popup(page, servers):
+    app, _ = servers
+    page.goto(app + "/?from=2016-12&to=2016-12")
+    wait_for_places(page, DECEMBER)
+    area = page.locator("path.gm-area")
+    area.first.wait_for(timeout=10_000)
+    assert area.count() == 1  # Syrien, the one country-level place
+    assert page.locator('.gm-marker[title="Syrien"]').count() == 0  # no point at a centroid
+    assert float(area.first.get_attribute("fill-opacity")) > 0.1
+    box = page.evaluate("window.geomapView.markerNamed('Syrien').getBounds().toBBoxString()")
+    west, south, east, north = map(float, box.split(","))
+    assert 35.5 < west < 36.5 and 32 < south < 33 and 42 < east < 42.5 and 37 < north < 37.5  # Syria's extent
+    page.evaluate("window.geomapView.openPopup('Syrien')")
+    popup = page.locator(".gm-popup").filter(has=page.locator(".gm-popup-place", has_text="Syrien"))
+    popup.locator(".gm-event").first.wait_for(timeout=10_000)
+    assert "Syrien bleibt geteilt." in popup.inner_text()
     assert page.errors == []
 
 
@@ -163,12 +90,13 @@ def test_hostile_article_strings_never_execute(page, servers):
     for name in [hostile] + names:
         page.evaluate("name => window.geomapView.openPopup(name)", name)
         popup = page.locator(".gm-popup").filter(has=page.locator(".gm-popup-place", has_text=name))
-        popup.wait_for(timeout=5_000)
+        popup.locator(".gm-event").first.wait_for(timeout=10_000)  # the events arrive after the heading
         if name == hostile:
             text = popup.inner_text()
             assert "<script>window.__xss=1</script>" in text
             assert page.locator(".gm-evidence mark").first.inner_text() == hostile
-        page.hover(f'.gm-marker[title="{name}"]')
+        if name != "Syrien":  # a shaded country, not a marker (test_country_is_a_shaded_area)
+            page.hover(f'.gm-marker[title="{name}"]')
     assert page.evaluate("typeof window.__xss") == "undefined"
     assert page.locator(".leaflet-popup-content img, .leaflet-popup-content script").count() == 0
     assert page.dialogs == []

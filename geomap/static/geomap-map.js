@@ -73,6 +73,8 @@
     this.markers = {};
     this.fitted = !options.fit;
     this.request = 0;
+    this.areas = {};  // country code -> its polygon feature (null: the atlas has none)
+    this.areaLayer = L.featureGroup().addTo(map);  // shaded countries, in the overlay pane under the markers
     this.cluster = L.markerClusterGroup({
       showCoverageOnHover: false,
       maxClusterRadius: 40,
@@ -106,6 +108,7 @@
     this.emit("geomap:loading", { query: this.query });
     params.set("detail", "summary");
     return fetchJson(this.options.dataUrl + "?" + params.toString(), "application/geo+json")
+      .then(function (collection) { return self.loadAreas(collection).then(function () { return collection; }); })
       .then(function (collection) {
         if (ticket === self.request) self.render(collection);
       })
@@ -114,8 +117,29 @@
       });
   };
 
+  /* Fetch the polygons of the countries in `collection` not fetched before; without them (an old server,
+   * a failed request) those countries are drawn as hollow markers instead. */
+  EventView.prototype.loadAreas = function (collection) {
+    var areas = this.areas;
+    var wanted = {};
+    collection.features.forEach(function (f) {
+      var code = f.properties.country;
+      if (f.properties.kind === "country" && code && !(code in areas)) wanted[code] = true;
+    });
+    var codes = Object.keys(wanted);
+    if (!codes.length || !this.options.areasUrl) return Promise.resolve();
+    var params = new URLSearchParams({ countries: codes.join(",") });
+    return fetchJson(this.options.areasUrl + "?" + params.toString(), "application/geo+json")
+      .then(function (answer) {
+        codes.forEach(function (code) { areas[code] = null; });
+        answer.features.forEach(function (f) { areas[f.id] = f; });
+      })
+      .catch(function () { /* keep the markers */ });
+  };
+
   EventView.prototype.clear = function () {
     this.request++;
+    this.areaLayer.clearLayers();
     this.cluster.clearLayers();
     this.markers = {};
     this.emit("geomap:loaded", { places: 0, events: 0 });
@@ -123,7 +147,8 @@
 
   EventView.prototype.render = function (collection) {
     this.markers = {};
-    var layers = collection.features.map(this.createMarker, this);
+    this.areaLayer.clearLayers();
+    var layers = collection.features.map(this.createMarker, this).filter(function (layer) { return layer; });
     this.cluster.clearLayers();
     this.cluster.addLayers(layers);
     if (!this.fitted && layers.length) {
@@ -132,7 +157,7 @@
       this.fitted = true;
     }
     var events = collection.features.reduce(function (n, f) { return n + f.properties.event_count; }, 0);
-    this.emit("geomap:loaded", { places: layers.length, events: events });
+    this.emit("geomap:loaded", { places: collection.features.length, events: events });
   };
 
   EventView.prototype.createMarker = function (feature) {
@@ -155,13 +180,27 @@
     marker.bindTooltip(el("span", "gm-tooltip", props.place));
     marker.feature = feature;
     this.markers[props.ref || props.place] = marker;  // by ref: two places may share a name
-    return country ? this.drawArea(feature, marker) : marker;
+    var area = props.kind === "country" && this.areas[props.country];
+    return area ? this.drawArea(feature, area, type) : marker;
   };
 
-  /* Hook for country-level places (kind "country", geo_precision 3): today a hollow marker; a later step can
-   * override geomapEvents.EventView.prototype.drawArea to shade the country polygon and return that layer. */
-  EventView.prototype.drawArea = function (feature, marker) {
-    return marker;
+  /* A country named as a place: its polygon shaded in the colour of its main type, more opaque with more
+   * mentions; the same tooltip and popup as a marker. Goes to the area layer, not the cluster (returns null). */
+  EventView.prototype.drawArea = function (feature, area, type) {
+    var props = feature.properties;
+    var opacity = 0.12 + 0.28 * Math.min(1, Math.log(1 + props.mention_count) / Math.log(1000));
+    var layer = L.geoJSON(area, {
+      style: { color: type.colour, weight: 1.5, opacity: 0.9, fillColor: type.colour, fillOpacity: opacity,
+               className: "gm-area" }
+    });
+    var self = this;
+    layer.options.title = props.place;
+    layer.feature = feature;
+    layer.bindPopup(function () { return self.popupFor(layer, props); }, { maxWidth: 360, maxHeight: 320 });
+    layer.bindTooltip(el("span", "gm-tooltip", props.place), { sticky: true });
+    layer.addTo(this.areaLayer);
+    this.markers[props.ref || props.place] = layer;
+    return null;
   };
 
   /* One popup element per marker and loaded view: Leaflet asks again on every update, which must not refetch. */
@@ -249,6 +288,13 @@
     var marker = this.markerNamed(name);
     var cluster = this.cluster;
     if (!marker) return false;
+    if (!marker.getLatLng) {  // a shaded country: open at its place point (its bounds may span the globe)
+      var point = marker.feature.geometry.coordinates;
+      var at = L.latLng(point[1], point[0]);
+      this.map.setView(at, Math.min(this.map.getZoom(), 5), { animate: false });
+      marker.openPopup(at);
+      return true;
+    }
     // Centre on the marker at a zoom where clustering is off; open once the cluster layer has re-drawn.
     this.map.setView(marker.getLatLng(), Math.max(this.map.getZoom(), UNCLUSTERED_ZOOM), { animate: false });
     setTimeout(function () {

@@ -21,6 +21,7 @@ def layer_options(flt: EventFilter) -> dict[str, Any]:
     box = flt.bbox
     return {
         "dataUrl": url_for("api.events_geojson"),
+        "areasUrl": url_for("areas.areas_geojson"),
         "query": flt.query_string_items(),
         "types": [asdict(t) for t in event_types()],
         "fit": flt.center is None and box is None,
