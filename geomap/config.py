@@ -43,6 +43,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("tile_attribution", "&copy; OpenStreetMap contributors", "Attribution HTML for the tiles."),
     Setting("frame_ancestors", "*", "Who may frame /embed (CSP frame-ancestors value)."),
     Setting("secret_key", "", "Flask secret key; a random one per process when empty."),
+    Setting("warm_months", 36, "Map views (one per month, the latest first) the web app builds in the background at start and after ingests; 0 for none."),
     Setting("seeds", "", "Folder of articles that `geomap serve` ingests into an empty store; empty for the bundled seeds/."),
 )
 
@@ -50,6 +51,11 @@ _BY_NAME = {s.name: s for s in SETTINGS}
 
 
 def _coerce(setting: Setting, raw: str) -> Any:
+    if isinstance(setting.default, int) and not isinstance(setting.default, bool):
+        try:
+            return int(raw)
+        except ValueError as exc:
+            raise GeomapError(f"GEOMAP_{setting.name.upper()} must be a whole number, got {raw!r}") from exc
     if isinstance(setting.default, float):
         try:
             return float(raw)

@@ -278,6 +278,10 @@ class Store:
         for event in events:
             self._insert_event_doc(self._insert_event(event))
         self._update_place_totals([*old_places, *self._article_places(article.id)])
+        self._conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('generation', 1)"
+            " ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
         self._conn.executemany(
             "INSERT OR IGNORE INTO unresolved (article_id, surface, key, reason) VALUES (?, ?, ?, ?)",
             [(u.article_id, u.surface, u.key, u.reason) for u in unresolved],
@@ -405,10 +409,12 @@ class Store:
             if self._conn.in_transaction:
                 self._conn.commit()
 
-    def version(self) -> tuple[int, int]:
-        """Changes whenever an article is added or replaced: a cache key for derived answers."""
-        row = self._conn.execute("SELECT coalesce(max(rowid), 0), count(*) FROM articles").fetchone()
-        return row[0], row[1]
+    def version(self) -> int:
+        """Changes whenever an article is added or replaced: a cache key for derived answers.
+
+        The `generation` counter in `meta`, bumped in each article's transaction: one index lookup."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row else 0
 
     def stats(self) -> StoreStats:
         one = lambda sql: self._conn.execute(sql).fetchone()[0]  # noqa: E731

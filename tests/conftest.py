@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 from pathlib import Path
 
 import pytest
+
+# Apps made in tests do not warm month views in the background (tests/test_web_warm.py turns it on).
+os.environ["GEOMAP_WARM_MONTHS"] = "0"
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = PROJECT_ROOT / "seeds"

@@ -7,13 +7,14 @@ from dataclasses import asdict, replace
 from typing import Any, Callable
 
 import orjson
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, request
 
 from geomap import __version__, geojson
 from geomap.filters import parse_choice
 from geomap.openapi import openapi_document
-from geomap.web.cache import response_cache
+from geomap.web.cache import answer
 from geomap.web.context import current_filter, get_store, settings
+from geomap.web.warm import warm_status
 
 bp = Blueprint("api", __name__)
 
@@ -38,8 +39,8 @@ def events_geojson() -> Response:
     detail = parse_choice(request.args.getlist("detail"), "detail", geojson.DETAILS)
     store = get_store()
     key = (store.path, store.version(), detail, tuple(sorted(flt.raw)))
-    body = response_cache().get_or_stream(key, lambda: geojson.from_store(store, flt, detail))
-    return Response(body, mimetype=geojson.MEDIA_TYPE, headers=_download_headers("geojson"))
+    return answer("geojson", key, lambda: geojson.from_store(store, flt, detail), geojson.MEDIA_TYPE,
+                  _download_headers("geojson"))
 
 
 @bp.get("/events.csv")
@@ -59,8 +60,7 @@ def month_histogram(counts: dict[str | None, int]) -> dict[str, Any]:
 def _cached_json(name: str, key: tuple, build: Callable[[], Any]) -> Response:
     """A JSON answer computed from the store once per store version and key."""
     store = get_store()
-    body = response_cache().get_or_stream((name, store.path, store.version(), key), lambda: iter([orjson.dumps(build())]))
-    return Response(body, mimetype="application/json")
+    return answer(name, (store.path, store.version(), key), lambda: iter([orjson.dumps(build())]), "application/json")
 
 
 @bp.get("/api/histogram")
@@ -85,20 +85,20 @@ def _model_status() -> dict[str, Any]:
 
 @bp.get("/healthz")
 def healthz() -> Response:
-    """Liveness plus what the store holds, which recognizers filled it, and whether the model is installed."""
+    """Liveness plus what the store holds, which recognizers filled it, whether the model is installed, and
+    how far the background build of the month views has come (`warm.state` "done": ready for traffic)."""
     store = get_store()
-
-    def build() -> dict[str, Any]:
+    kept = current_app.extensions.setdefault("geomap_health", {})
+    key = (store.path, store.version())
+    if key not in kept:  # the store's part, counted once per store version
         first, last = store.date_extent()
-        return {
-            "status": "ok",
-            "version": __version__,
+        kept.clear()
+        kept[key] = {
             "store": {**asdict(store.stats()), "date_first": first, "date_last": last},
             "recognizers": store.recognizers_used(),
-            "model": _model_status(),
         }
-
-    return _cached_json("healthz", (), build)
+    return jsonify({"status": "ok", "version": __version__, **kept[key], "model": _model_status(),
+                    "warm": warm_status(current_app)})
 
 
 @bp.get("/openapi.json")
