@@ -81,7 +81,7 @@ def hostile_run(tmp_path_factory) -> HostileRun:
     for path in sorted(HOSTILE_DIR.glob("*.txt")) + sorted(SEEDS_DIR.glob("*.txt")):
         shutil.copy(path, folder / path.name)
     _write_generated(folder)
-    db = folder.parent / "events.sqlite3"
+    db = tmp_path_factory.mktemp("hostile-store") / "events.sqlite3"  # its own: two modules use this fixture
     files, missing = article_files([folder])
     assert not missing
     geoparser = build_geoparser(load_settings({"model": "none", "geocoder": "off"}, environ={}))

@@ -1,6 +1,8 @@
 """The GeoJSON response cache never serves stale data and keeps within its budget."""
 
 import gzip
+import threading
+import time
 
 from geomap.store import Store
 from geomap.web.cache import ResponseCache
@@ -136,46 +138,35 @@ def test_cached_answers_are_gzipped_for_clients_that_accept_it(tmp_path):
     assert refused.data == plain.data
 
 
-def test_concurrent_misses_build_an_answer_once():
-    import threading
-    import time
-
-    cache = ResponseCache()
-    builds = []
-
+def _slow_build(answer: bytes, builds: list):
     def chunks():
         builds.append(1)
-        time.sleep(0.2)
-        yield b"answer"
+        time.sleep(0.15)
+        yield answer
+    return chunks
 
-    results = []
-    threads = [threading.Thread(target=lambda: results.append(cache.get_or_stream("k", chunks)[0]))
-               for _ in range(8)]
+
+def _in_threads(count: int, call) -> list:
+    """`call()` in `count` threads at once; their results."""
+    results: list = []
+    threads = [threading.Thread(target=lambda: results.append(call())) for _ in range(count)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(5)
-    assert results == [b"answer"] * 8 and builds == [1]
+    return results
+
+
+def test_concurrent_misses_build_an_answer_once():
+    cache, builds = ResponseCache(), []
+    chunks = _slow_build(b"answer", builds)
+    assert _in_threads(8, lambda: cache.get_or_stream("k", chunks)[0]) == [b"answer"] * 8
+    assert builds == [1]
 
 
 def test_waiters_build_themselves_when_the_answer_is_not_kept():
-    import threading
-    import time
-
-    cache = ResponseCache(max_item_bytes=2, disk_bytes=0)
-    builds = []
-
-    def chunks():
-        builds.append(1)
-        time.sleep(0.1)
-        yield b"too large to keep"
-
-    bodies = []
-    threads = [threading.Thread(target=lambda: bodies.append(b"".join(cache.get_or_stream("k", chunks)[0])))
-               for _ in range(3)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(5)
+    cache, builds = ResponseCache(max_item_bytes=2, disk_bytes=0), []
+    chunks = _slow_build(b"too large to keep", builds)
+    bodies = _in_threads(3, lambda: b"".join(cache.get_or_stream("k", chunks)[0]))
     assert bodies == [b"too large to keep"] * 3 and len(builds) == 3
     assert cache._building == {}
