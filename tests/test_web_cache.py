@@ -81,6 +81,7 @@ def test_response_cache_keeps_middle_sized_answers_in_files_and_drops_half_ones(
 
     streamed, _ = cache.get_or_stream("mid", lambda: chunks(12))
     assert b"".join(streamed) == b"012345678901"
+    cache.settle()
     kept, coding = cache.get_or_stream("mid", lambda: chunks(12))  # now a file: not rebuilt
     assert (kept.read(), coding) == (b"012345678901", None)
     kept.close()
@@ -98,6 +99,7 @@ def test_response_cache_keeps_middle_sized_answers_in_files_and_drops_half_ones(
     next(cut)
     cut.close()  # the client went away mid-answer: nothing half is kept
     b"".join(cache.get_or_stream("cut", lambda: chunks(12))[0])
+    cache.settle()
     assert calls == [12, 40, 40, 12, 12]
     folder = cache._folder_path()
     kept_files = sorted(p.name.split(".", 1)[1] for p in folder.iterdir())
@@ -116,6 +118,7 @@ def test_geojson_download_served_from_a_kept_file_is_the_same(tmp_path, monkeypa
     client = app.test_client()
     first = client.get("/events.geojson?download=1")
     assert len(first.data) > 200  # read to the end: only now is the answer's file complete
+    cache.settle()
     assert sorted(p.suffix for p in cache._folder_path().iterdir()) == [".gz", ".json"]
     second = client.get("/events.geojson?download=1")
     assert first.data == second.data and len(builds) == 1  # the second came from the kept file
