@@ -4,7 +4,7 @@ type, evidence.
     python benchmarks/synthetic_store.py OUT.sqlite3 [--events 100000] [--places 2000] [--seed 7]
 
 Built through geomap.store.Store.save_article with geomap.models objects (one transaction per article,
-20 events each), so it has exactly the shape an ingest leaves. Deterministic for a seed.
+20 events each), so it has exactly the shape an ingest leaves, then compacted as `geomap compact` does. Deterministic for a seed.
 """
 
 from __future__ import annotations
@@ -140,6 +140,7 @@ def build_store(path: str | Path, events: int = 100_000, places: int = 2_000, se
         for index in range(-(-events // EVENTS_PER_ARTICLE)):
             article, article_events = make_article(index, place_list, rng)
             store.save_article(article, article_events, (), "synthetic")
+        store.compact()  # as `geomap compact` after a bulk ingest (README)
     return path
 
 

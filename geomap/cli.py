@@ -228,5 +228,19 @@ def geocode(ctx: click.Context, retry: bool) -> None:
     click.echo(f"retried {result.articles} articles: {result.resolved} names resolved, {result.still_unresolved} still unresolved")
 
 
+@main.command()
+@click.pass_context
+def compact(ctx: click.Context) -> None:
+    """Rewrite the store in key order (VACUUM) and refresh the planner's statistics; after bulk ingests."""
+    started = time.perf_counter()
+    try:
+        with _open_store(_settings(ctx)) as store:
+            before, after = store.compact()
+    except GeomapError as exc:
+        raise _fail(exc) from exc
+    click.echo(f"compacted {_settings(ctx)['db']}: {before / 1e6:.1f} MB -> {after / 1e6:.1f} MB "
+               f"in {time.perf_counter() - started:.1f} s")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -27,7 +27,7 @@ from geomap.models import Article, Event, Place, Unresolved
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DOCUMENT_BATCH = 500  # rows per fetch while streaming event documents
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -72,6 +72,13 @@ CREATE TABLE IF NOT EXISTS place_totals (
     place_id INTEGER NOT NULL, role TEXT NOT NULL, event_type TEXT NOT NULL,
     events INTEGER NOT NULL, mentions INTEGER NOT NULL, first TEXT, last TEXT, undated INTEGER NOT NULL,
     PRIMARY KEY (place_id, role, event_type)
+) WITHOUT ROWID;
+-- The same per place and role, the types as a JSON object {type: events}: a whole-store view in one row a place.
+CREATE TABLE IF NOT EXISTS place_rollup (
+    place_id INTEGER NOT NULL, role TEXT NOT NULL,
+    events INTEGER NOT NULL, mentions INTEGER NOT NULL, first TEXT, last TEXT, undated INTEGER NOT NULL,
+    type_counts TEXT NOT NULL,
+    PRIMARY KEY (place_id, role)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS events_by_article ON events (article_id);
 -- Each event's JSON document (geomap.eventdoc), clustered in the order the GeoJSON lists them: place, then
@@ -197,11 +204,13 @@ class Store:
             columns = {r[1] for r in self._conn.execute("PRAGMA table_info(places)")}
             if "name_de" not in columns:
                 self._conn.execute("ALTER TABLE places ADD COLUMN name_de TEXT")
-            if row is not None and int(row[0]) < 2:
+            old = int(row[0]) if row is not None else SCHEMA_VERSION
+            if old < 2:
                 for index in ("events_by_date", "events_by_place"):  # version 1's, replaced by the covering one
                     self._conn.execute(f"DROP INDEX IF EXISTS {index}")
                 self._conn.executescript(SCHEMA)
                 self._backfill_event_docs()
+            if old < 3:  # place_rollup is new in version 3
                 self._update_place_totals([r[0] for r in self._conn.execute("SELECT id FROM places")])
             self._conn.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
@@ -376,6 +385,14 @@ class Store:
                 f" FROM events WHERE place_id IN ({marks}) GROUP BY place_id, role, event_type",
                 batch,
             )
+            self._conn.execute(f"DELETE FROM place_rollup WHERE place_id IN ({marks})", batch)
+            self._conn.execute(
+                "INSERT INTO place_rollup (place_id, role, events, mentions, first, last, undated, type_counts)"
+                " SELECT place_id, role, sum(events), sum(mentions), min(first), max(last), sum(undated),"
+                "        json_group_object(event_type, events)"
+                f" FROM place_totals WHERE place_id IN ({marks}) GROUP BY place_id, role",
+                batch,
+            )
 
     def _insert_event_doc(self, event_id: int) -> None:
         """Write an event's JSON document from its stored row (the one source of both: no drift)."""
@@ -394,6 +411,21 @@ class Store:
             "INSERT INTO event_docs (place_id, sort_key, event_id, role, doc) VALUES (?, ?, ?, ?, ?)",
             (r[0], r[8] or "", event_id, r[6], doc),
         )
+
+    def compact(self) -> tuple[int, int]:
+        """VACUUM (tables rewritten in key order: a store filled article by article has its event documents
+        scattered, and reading them in order costs ~2x) and ANALYZE; the file's bytes before and after."""
+        size = lambda: self._conn.execute(  # noqa: E731
+            "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()").fetchone()[0]
+        before = size()
+        try:
+            with self._lock:
+                self._conn.execute("VACUUM")
+                self._conn.execute("ANALYZE")
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot compact {self.path}: {exc}") from exc
+        return before, size()
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -440,8 +472,18 @@ class Store:
     def place_summaries(self, flt: EventFilter) -> list[PlaceSummary]:
         """One summary per place with events in the filter, ordered by place id: counts, types, date range.
 
-        A view without a time window or limit reads the kept `place_totals`; any other counts its events
-        from the covering index `events_by_place`, never from the wide event rows."""
+        A view without a time window or limit reads the kept `place_rollup` / `place_totals`; any other
+        counts its events from the covering index `events_by_place`, never from the wide event rows."""
+        if _keeps_whole_places(flt) and len(flt.roles) == 1 and not flt.types:
+            # The whole store for one role: one kept row a place.
+            clauses, params = _kept_clauses(flt, "t")
+            return self._summaries(
+                "SELECT p.id, p.ref, coalesce(p.name_de, p.name), p.lat, p.lon, p.country, p.kind, p.source,"
+                " p.geo_precision, t.events, t.mentions, t.first, t.last, t.undated, t.type_counts"
+                f" FROM place_rollup t JOIN places p ON p.id = t.place_id WHERE {' AND '.join(clauses)}"
+                " ORDER BY t.place_id",
+                params,
+            )
         if _keeps_whole_places(flt) and len(flt.roles) == 1:
             # One role: place_totals already has one row per place and type, in place order (its key).
             clauses, params = _kept_clauses(flt, "t")
@@ -466,6 +508,10 @@ class Store:
             " json_group_object(s.event_type, s.events)"
             f" FROM ({source}) s JOIN places p ON p.id = s.place_id GROUP BY s.place_id ORDER BY s.place_id"
         )
+        return self._summaries(sql, params)
+
+    def _summaries(self, sql: str, params: Sequence[Any]) -> list[PlaceSummary]:
+        """PlaceSummary rows from a query giving place columns, counts and a JSON object of type counts."""
         return [
             PlaceSummary(
                 place_id=r[0], ref=r[1], name=r[2], lat=r[3], lon=r[4], country=r[5], kind=r[6], source=r[7],

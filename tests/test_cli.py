@@ -90,3 +90,13 @@ def test_cli_eval_on_seed_gold_meets_targets(runner, tmp_path):
     assert report["resolution"]["median_km"] == 0
     assert report["actor"]["f1"] >= 0.85
     assert report["boilerplate_leaks"] == 0
+
+
+def test_cli_compact_reports_sizes_and_keeps_the_events(runner, tmp_path):
+    db = tmp_path / "s.sqlite3"
+    _invoke(runner, db, "ingest", str(SEEDS_DIR))
+    before = _invoke(runner, db, "export").output
+    result = _invoke(runner, db, "compact")
+    assert result.exit_code == 0, result.output
+    assert "compacted" in result.output and "MB ->" in result.output
+    assert _invoke(runner, db, "export").output == before

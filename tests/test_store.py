@@ -95,6 +95,21 @@ def _recounted(store):
     ).fetchall()
 
 
+def _rollup(store):
+    return store._conn.execute(
+        "SELECT place_id, role, events, mentions, first, last, undated, type_counts FROM place_rollup ORDER BY 1, 2"
+    ).fetchall()
+
+
+def _rolled_up(store):
+    return store._conn.execute(
+        "SELECT place_id, role, count(*), sum(mention_count), min(date_start), max(coalesce(date_end, date_start)),"
+        " sum(dated = 0), (SELECT json_group_object(event_type, n) FROM (SELECT event_type, count(*) AS n"
+        "  FROM events i WHERE i.place_id = o.place_id AND i.role = o.role GROUP BY event_type ORDER BY event_type))"
+        " FROM events o GROUP BY 1, 2 ORDER BY 1, 2"
+    ).fetchall()
+
+
 def test_store_keeps_place_totals_and_documents_through_replace(tmp_path):
     from dataclasses import replace
 
@@ -102,8 +117,10 @@ def test_store_keeps_place_totals_and_documents_through_replace(tmp_path):
     with Store(tmp_path / "s.sqlite3") as store:
         store.save_article(article, events, (), "rules")
         assert _totals(store) == _recounted(store) and len(_totals(store)) == 2
+        assert _rollup(store) == _rolled_up(store)
         store.replace_article(article, [replace(events[0], event_type="battles")], (), "rules")
         assert _totals(store) == _recounted(store) and len(_totals(store)) == 1
+        assert _rollup(store) == _rolled_up(store)
         docs = store._conn.execute("SELECT count(*) FROM event_docs").fetchone()[0]
         assert docs == store.stats().events == 1
 
@@ -116,12 +133,27 @@ def test_store_migrates_a_version_1_store(tmp_path):
     with Store(path) as store:
         expected = b"".join(geojson.from_store(store, parse_filter({})))
         store._conn.executescript(
-            "DELETE FROM event_docs; DELETE FROM place_totals; UPDATE meta SET value = '1' WHERE key = 'schema_version';"
+            "DELETE FROM event_docs; DELETE FROM place_totals; DELETE FROM place_rollup;"
+            "UPDATE meta SET value = '1' WHERE key = 'schema_version';"
             "CREATE INDEX events_by_date ON events (role, date_start, date_end);"
         )
     with Store(path) as store:
         assert b"".join(geojson.from_store(store, parse_filter({}))) == expected
-        assert _totals(store) == _recounted(store)
+        assert _totals(store) == _recounted(store) and _rollup(store) == _rolled_up(store)
         indexes = {r[0] for r in store._conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert "events_by_date" not in indexes
-        assert store._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+        assert store._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "3"
+
+
+def test_store_compact_keeps_every_answer(tmp_path):
+    from geomap import geojson
+
+    path = seed_store(tmp_path / "s.sqlite3")
+    with Store(path) as store:
+        before = b"".join(geojson.from_store(store, parse_filter({})))
+        month = b"".join(geojson.from_store(store, parse_filter({"from": ["2016-12"], "to": ["2016-12"]})))
+        size_before, size_after = store.compact()
+        assert size_before > 0 and size_after > 0
+        assert b"".join(geojson.from_store(store, parse_filter({}))) == before
+        assert b"".join(geojson.from_store(store, parse_filter({"from": ["2016-12"], "to": ["2016-12"]}))) == month
+        assert store._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -169,31 +169,29 @@ class ResponseCache:
         self, key: Hashable, head: list[bytes], rest: Iterator[bytes], done: Callable[[], None]
     ) -> Iterator[bytes]:
         """Yield the head, then the rest in blocks; keep a copy in a file unless too large (its gzip form
-        follows in the background).
-        `done` runs as soon as it is known whether the answer is kept."""
-        out = _PendingFile(self._folder_path()) if self.max_disk_item_bytes else None
-        if out is None:
+        follows in the background). The blocks are held (not copied) until the end, so an answer too large
+        to keep costs no disk writes. `done` runs as soon as it is known whether the answer is kept."""
+        kept: list[bytes] | None = [] if self.max_disk_item_bytes else None
+        size = 0
+        if kept is None:
             done()
         try:
             for block in _blocks(head, rest):
-                if out is not None:
-                    if out.written + len(block) > self.max_disk_item_bytes:
-                        out.discard()
-                        out = None
+                if kept is not None:
+                    size += len(block)
+                    if size > self.max_disk_item_bytes:
+                        kept = None
                         done()
                     else:
-                        out.write(block)
+                        kept.append(block)
                 yield block
-            if out is not None:
+            if kept is not None:
                 path = self._folder_path() / (hashlib.sha256(repr(key).encode()).hexdigest() + ".json")
-                out.keep(path)
+                _write_file(path, kept)
                 with self._lock:  # if another thread kept this answer first, its file was the same bytes
-                    self._files.put(key, path, out.written * 2)  # the file, and room for its gzip form
-                out = None
+                    self._files.put(key, path, size * 2)  # the file, and room for its gzip form
                 self._compressor().submit(_compress_file, path)
         finally:
-            if out is not None:  # the client went away, or building failed: no half answer is kept
-                out.discard()
             done()
             close = getattr(rest, "close", None)
             if close is not None:
@@ -220,24 +218,12 @@ class ResponseCache:
 
 
 
-class _PendingFile:
-    """An answer being written to a file; kept under its name at the end, or discarded."""
-
-    def __init__(self, folder: Path) -> None:
-        self.raw = tempfile.NamedTemporaryFile(dir=folder, suffix=".part", delete=False)  # noqa: SIM115
-        self.written = 0
-
-    def write(self, block: bytes) -> None:
-        self.raw.write(block)
-        self.written += len(block)
-
-    def keep(self, path: Path) -> None:
-        self.raw.close()
-        os.replace(self.raw.name, path)
-
-    def discard(self) -> None:
-        self.raw.close()
-        _unlink(self.raw.name)
+def _write_file(path: Path, blocks: list[bytes]) -> None:
+    """Write the blocks to `path` whole or not at all (a temporary name, then a rename)."""
+    part = path.with_suffix(".part")
+    with open(part, "wb") as out:
+        out.writelines(blocks)
+    os.replace(part, path)
 
 
 def _compress_file(path: Path) -> None:
