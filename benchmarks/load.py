@@ -7,7 +7,8 @@ number of requests): the map page, the map's GeoJSON for one month (some with a 
 downloads, the histogram, the embed and oEmbed (see MIX).
 Reports requests per second, p50/p99 per endpoint and errors. Loopback only. Target: 0 errors and
 p99 <= 200 ms for GeoJSON month queries. The clients run in this Python process, so on a small machine
-they compete with the server for CPU; the report says how many CPUs there were.
+they compete with the server for CPU; the report says how many CPUs there were and what each side used.
+LOAD_SERVER=gunicorn (with gunicorn installed; LOAD_WORKERS processes) compares a multi-process server.
 """
 
 from __future__ import annotations

@@ -59,6 +59,21 @@ def test_country_is_a_shaded_area_with_a_popup(page, servers):
     assert page.errors == []
 
 
+def test_window_without_events_shows_an_empty_state(page, servers):
+    app, _ = servers
+    for path in ("/?from=2010-01&to=2010-02", "/embed?from=2010-01&to=2010-02"):
+        page.goto(app + path)
+        note = page.locator(".gm-empty")
+        note.wait_for(state="visible", timeout=10_000)
+        assert note.inner_text() == "Keine Ereignisse in diesem Zeitraum."
+        assert page.evaluate("window.geomapView.places()") == []
+        assert page.locator(".leaflet-container").is_visible()  # the map stays, only empty
+    page.goto(app + "/?from=2016-12&to=2016-12")
+    wait_for_places(page, DECEMBER)
+    assert page.locator(".gm-empty").is_hidden()
+    assert page.errors == []
+
+
 def test_time_filter_updates_url_and_markers_without_reload(page, servers):
     app, _ = servers
     page.goto(app + "/")

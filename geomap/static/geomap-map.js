@@ -142,7 +142,19 @@
     this.areaLayer.clearLayers();
     this.cluster.clearLayers();
     this.markers = {};
+    this.showEmpty("Keine Ereignistypen gewählt.");
     this.emit("geomap:loaded", { places: 0, events: 0 });
+  };
+
+  /* A note over the map when the window holds nothing (the map itself stays usable); null hides it. */
+  EventView.prototype.showEmpty = function (message) {
+    if (!this.emptyNote) {
+      this.emptyNote = el("div", "gm-empty");
+      this.emptyNote.setAttribute("role", "status");
+      this.map.getContainer().appendChild(this.emptyNote);
+    }
+    this.emptyNote.textContent = message || "";
+    this.emptyNote.hidden = !message;
   };
 
   EventView.prototype.render = function (collection) {
@@ -157,6 +169,7 @@
       this.fitted = true;
     }
     var events = collection.features.reduce(function (n, f) { return n + f.properties.event_count; }, 0);
+    this.showEmpty(collection.features.length ? null : "Keine Ereignisse in diesem Zeitraum.");
     this.emit("geomap:loaded", { places: collection.features.length, events: events });
   };
 
