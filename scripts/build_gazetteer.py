@@ -393,7 +393,18 @@ def write_manifest(out: Path, meta: dict, stats: dict, inputs: dict, load_ms: fl
         "i18n-iso-countries (MIT), Google DSPL countries table (CC BY 4.0).",
         "",
     ]
-    (out / "BUILD.md").write_text("\n".join(lines), encoding="utf-8")
+    manifest = out / "BUILD.md"
+    kept = _other_builds(manifest)
+    manifest.write_text("\n".join(lines) + ("\n" + kept if kept else ""), encoding="utf-8")
+
+
+def _other_builds(manifest: Path) -> str:
+    """The sections other build scripts wrote into BUILD.md (between their <!-- name --> markers), kept as is."""
+    from build_countries import SECTION_END, SECTION_START  # scripts/ is on sys.path when run as a script
+
+    text = manifest.read_text(encoding="utf-8") if manifest.exists() else ""
+    start, end = text.find(SECTION_START), text.find(SECTION_END)
+    return text[start:end + len(SECTION_END)] + "\n" if start >= 0 and end > start else ""
 
 
 def main(argv: list[str] | None = None) -> int:
