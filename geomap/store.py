@@ -12,7 +12,7 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
@@ -27,7 +27,16 @@ from geomap.models import Article, Event, Place, Unresolved
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+# The length class of an event's date interval: 0 closed and at most 31 days long (day, week, month), 1 at most
+# 366 (year), 2 longer or open at one end, 3 undated. A window [from, to] then needs only the class-0 events
+# starting in [from - 31 days, to], the class-1 ones starting in [from - 366 days, to], and class 2.
+SPAN_CLASS = (
+    "CASE WHEN dated = 0 THEN 3 WHEN date_start IS NULL OR date_end IS NULL THEN 2"
+    " WHEN julianday(date_end) - julianday(date_start) <= 31 THEN 0"
+    " WHEN julianday(date_end) - julianday(date_start) <= 366 THEN 1 ELSE 2 END"
+)
+SPAN_DAYS = {0: 31, 1: 366}
 DOCUMENT_BATCH = 500  # rows per fetch while streaming event documents
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -61,11 +70,16 @@ CREATE TABLE IF NOT EXISTS events (
     date_start TEXT, date_end TEXT, date_precision TEXT NOT NULL, date_label TEXT NOT NULL,
     confidence REAL NOT NULL, rule TEXT NOT NULL, candidates INTEGER NOT NULL,
     mention_count INTEGER NOT NULL,
-    evidence_json TEXT NOT NULL
+    evidence_json TEXT NOT NULL,
+    span_class INTEGER NOT NULL DEFAULT 3  -- set from SPAN_CLASS when the event is written
 );
 -- Covers the place summaries and the date/type filters without reading the wide event rows.
 CREATE INDEX IF NOT EXISTS events_by_place ON events
     (place_id, role, event_type, dated, date_start, date_end, mention_count);
+-- The same columns led by the length class of the date interval, so a time window is a few range scans
+-- (see `window_sources`) instead of a pass over every event.
+CREATE INDEX IF NOT EXISTS events_by_window ON events
+    (role, span_class, date_start, date_end, dated, event_type, place_id, mention_count);
 -- Per place, role and type: events, mentions, first/last date, undated events. Kept by every article write
 -- for the places it touches, so a view without a time window is summarised without counting 100k rows.
 CREATE TABLE IF NOT EXISTS place_totals (
@@ -200,6 +214,11 @@ class Store:
         if row is not None and int(row[0]) == SCHEMA_VERSION:
             return  # the common case: nothing to write, so opening a store never takes the write lock
         with self._conn:
+            if self._table_exists("events"):  # before the schema's indexes, which need the column
+                columns = {r[1] for r in self._conn.execute("PRAGMA table_xinfo(events)")}
+                if "span_class" not in columns:
+                    self._conn.execute("ALTER TABLE events ADD COLUMN span_class INTEGER NOT NULL DEFAULT 3")
+                    self._conn.execute(f"UPDATE events SET span_class = {SPAN_CLASS}")
             self._conn.executescript(SCHEMA)
             columns = {r[1] for r in self._conn.execute("PRAGMA table_info(places)")}
             if "name_de" not in columns:
@@ -366,7 +385,9 @@ class Store:
                 orjson.dumps([asdict(e) for e in event.evidence]).decode(),
             ),
         )
-        return int(cursor.lastrowid)
+        event_id = int(cursor.lastrowid)
+        self._conn.execute(f"UPDATE events SET span_class = {SPAN_CLASS} WHERE id = ?", (event_id,))
+        return event_id
 
     def _article_places(self, article_id: str) -> list[int]:
         return [r[0] for r in self._conn.execute("SELECT DISTINCT place_id FROM events WHERE article_id = ?", (article_id,))]
@@ -495,6 +516,13 @@ class Store:
                 f" max(last) AS last, sum(undated) AS undated FROM place_totals t WHERE {' AND '.join(clauses)}"
                 " GROUP BY place_id, event_type"
             )
+        elif _uses_window(flt):
+            events, params = window_source(flt, "e.place_id, e.event_type, e.mention_count, e.date_start, e.date_end, e.dated")
+            source = (
+                "SELECT place_id, event_type, count(*) AS events, sum(mention_count) AS mentions,"
+                " min(date_start) AS first, max(coalesce(date_end, date_start)) AS last,"
+                f" sum(dated = 0) AS undated FROM ({events}) GROUP BY place_id, event_type"
+            )
         else:
             where, params = where_clause(flt)
             source = (
@@ -537,11 +565,18 @@ class Store:
             )
             yield from self._stream(sql, [*flt.roles, *params], batch=1)  # a row can be megabytes
             return
-        where, params = where_clause(flt)
-        sql = (  # CROSS JOIN: drive from the filtered events, never scan every document
-            "SELECT d.place_id, d.doc FROM events e CROSS JOIN event_docs d ON d.event_id = e.id"
-            f" WHERE {where} ORDER BY d.place_id, d.sort_key, d.event_id"
-        )
+        if _uses_window(flt):
+            events, params = window_source(flt, "e.id")
+            sql = (  # CROSS JOIN: drive from the window's events, never scan every document
+                f"SELECT d.place_id, d.doc FROM ({events}) w CROSS JOIN event_docs d ON d.event_id = w.id"
+                " ORDER BY d.place_id, d.sort_key, d.event_id"
+            )
+        else:
+            where, params = where_clause(flt)
+            sql = (  # CROSS JOIN: drive from the filtered events, never scan every document
+                "SELECT d.place_id, d.doc FROM events e CROSS JOIN event_docs d ON d.event_id = e.id"
+                f" WHERE {where} ORDER BY d.place_id, d.sort_key, d.event_id"
+            )
         for place_id, group in groupby(self._stream(sql, params), key=itemgetter(0)):
             yield place_id, b",".join([doc for _, doc in group])
 
@@ -637,6 +672,46 @@ def where_clause(flt: EventFilter) -> tuple[str, list[Any]]:
         where = f"e.id IN (SELECT e.id FROM events e WHERE {where} ORDER BY e.place_id, e.date_start, e.id LIMIT ?)"
         params.append(flt.limit)
     return where, params
+
+
+def _uses_window(flt: EventFilter) -> bool:
+    """A time window without a limit: read through `window_source` (a limit keeps `where_clause`'s order)."""
+    return flt.bounded and not flt.limit
+
+
+def window_source(flt: EventFilter, columns: str) -> tuple[str, list[Any]]:
+    """SELECT `columns` of the events in a bounded filter, as a UNION ALL of one range scan of
+    `events_by_window` per span class (see SPAN_CLASS). The same events as `where_clause` selects: a closed
+    interval of at most N days that ends on or after `from` starts no earlier than `from` - N days."""
+    common, common_params = _kept_clauses(flt, "e")
+    start, end = flt.date_from, flt.date_to
+    branches: list[tuple[list[str], list[Any]]] = []
+    for span_class, days in SPAN_DAYS.items():
+        conditions, params = [f"e.span_class = {span_class}"], []
+        if start:
+            conditions.append("e.date_start >= ?")
+            params.append((start - timedelta(days=days) if start > date.min + timedelta(days=days) else date.min).isoformat())
+        if end:
+            conditions.append("e.date_start <= ?")
+            params.append(end.isoformat())
+        if start:
+            conditions.append("e.date_end >= ?")
+            params.append(start.isoformat())
+        branches.append((conditions, params))
+    conditions, params = ["e.span_class = 2"], []
+    if start:
+        conditions.append("(e.date_end IS NULL OR e.date_end >= ?)")
+        params.append(start.isoformat())
+    if end:
+        conditions.append("(e.date_start IS NULL OR e.date_start <= ?)")
+        params.append(end.isoformat())
+    branches.append((conditions, params))
+    if flt.wants_undated:
+        branches.append((["e.span_class = 3"], []))
+    sql = " UNION ALL ".join(
+        f"SELECT {columns} FROM events e WHERE {' AND '.join(common + conditions)}" for conditions, _ in branches
+    )
+    return sql, [p for _, params in branches for p in (*common_params, *params)]
 
 
 def _keeps_whole_places(flt: EventFilter) -> bool:
