@@ -684,34 +684,33 @@ def window_source(flt: EventFilter, columns: str) -> tuple[str, list[Any]]:
     `events_by_window` per span class (see SPAN_CLASS). The same events as `where_clause` selects: a closed
     interval of at most N days that ends on or after `from` starts no earlier than `from` - N days."""
     common, common_params = _kept_clauses(flt, "e")
-    start, end = flt.date_from, flt.date_to
-    branches: list[tuple[list[str], list[Any]]] = []
-    for span_class, days in SPAN_DAYS.items():
-        conditions, params = [f"e.span_class = {span_class}"], []
-        if start:
-            conditions.append("e.date_start >= ?")
-            params.append((start - timedelta(days=days) if start > date.min + timedelta(days=days) else date.min).isoformat())
-        if end:
-            conditions.append("e.date_start <= ?")
-            params.append(end.isoformat())
-        if start:
-            conditions.append("e.date_end >= ?")
-            params.append(start.isoformat())
-        branches.append((conditions, params))
-    conditions, params = ["e.span_class = 2"], []
-    if start:
-        conditions.append("(e.date_end IS NULL OR e.date_end >= ?)")
-        params.append(start.isoformat())
-    if end:
-        conditions.append("(e.date_start IS NULL OR e.date_start <= ?)")
-        params.append(end.isoformat())
-    branches.append((conditions, params))
+    start = flt.date_from.isoformat() if flt.date_from else None
+    end = flt.date_to.isoformat() if flt.date_to else None
+    branches = [
+        _branch(span_class, [("e.date_start >= ?", _days_before(flt.date_from, days)), ("e.date_start <= ?", end),
+                             ("e.date_end >= ?", start)])
+        for span_class, days in SPAN_DAYS.items()
+    ]
+    branches.append(_branch(2, [("(e.date_end IS NULL OR e.date_end >= ?)", start),
+                                ("(e.date_start IS NULL OR e.date_start <= ?)", end)]))
     if flt.wants_undated:
-        branches.append((["e.span_class = 3"], []))
+        branches.append(_branch(3, []))
     sql = " UNION ALL ".join(
         f"SELECT {columns} FROM events e WHERE {' AND '.join(common + conditions)}" for conditions, _ in branches
     )
     return sql, [p for _, params in branches for p in (*common_params, *params)]
+
+
+def _branch(span_class: int, terms: list[tuple[str, str | None]]) -> tuple[list[str], list[Any]]:
+    """One span class's conditions: the terms whose value is given (a window may be open at one end)."""
+    given = [(condition, value) for condition, value in terms if value is not None]
+    return [f"e.span_class = {span_class}", *(c for c, _ in given)], [v for _, v in given]
+
+
+def _days_before(day: date | None, days: int) -> str | None:
+    if day is None:
+        return None
+    return (day - timedelta(days=days) if day > date.min + timedelta(days=days) else date.min).isoformat()
 
 
 def _keeps_whole_places(flt: EventFilter) -> bool:
