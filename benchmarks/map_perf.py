@@ -32,15 +32,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from geomap.web import create_app  # noqa: E402
-from geomap.web.devserver import LoopbackServer  # noqa: E402
+from geomap.web.devserver import BLANK_TILE, CHROMIUM, CHROMIUM_ARGS, LoopbackServer  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
-PNG_1X1 = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000005000001e226059b0000000049454e44ae426082"
-)
 MONTH_QUERY = "/events.geojson?from=2016-06&to=2016-06"  # detail=full, the default
 MARKER_SELECTOR = ".leaflet-marker-icon, .marker-cluster"
 
@@ -236,7 +229,7 @@ def browser_figures(big_db: Path) -> tuple[list, list[str]]:
                     r.continue_()
                 else:  # tiles (and anything else off-host) get the blank PNG; nothing leaves the machine
                     foreign.append(r.request.url)
-                    r.fulfill(status=200, content_type="image/png", body=PNG_1X1)
+                    r.fulfill(status=200, content_type="image/png", body=BLANK_TILE)
 
             page.route("**/*", route)
             for label, path in (("all events (default view)", "/"), ("one month", "/?from=2016-06&to=2016-06")):

@@ -11,6 +11,7 @@ so the pictures show geomap's own layers: clusters, markers, the shaded country,
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -24,22 +25,15 @@ from geomap.ingest import article_files, ingest_files  # noqa: E402
 from geomap.pipeline import build_geoparser  # noqa: E402
 from geomap.store import Store  # noqa: E402
 from geomap.web import create_app  # noqa: E402
-from geomap.web.devserver import LoopbackServer  # noqa: E402
+from geomap.web.devserver import CHROMIUM, CHROMIUM_ARGS, LoopbackServer, solid_tile  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
-# A 1x1 PNG in a light land colour (#eef0e8), for every tile.
-TILE = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c49444154789c6378f7e10500059602"
-    "c7339e8c8a0000000049454e44ae426082"
-)
+TILE = solid_tile(0xEE, 0xF0, 0xE8)  # a light land colour for every tile
 
 
 def seeded_store(folder: Path) -> Path:
     db = folder / "seeds.sqlite3"
     settings = load_settings({"db": str(db), "model": "none", "geocoder": "off"}, environ={})
-    files, _ = article_files([ROOT / "seeds"])
+    files, _ = article_files([Path(os.path.relpath(ROOT / "seeds"))])  # sources read "seeds/…", not a local path
     with Store(db) as store:
         ingest_files(files, store, build_geoparser(settings))
     return db
@@ -56,7 +50,7 @@ def main() -> int:
         app = create_app({"db": str(db), "tile_url": "http://127.0.0.1:9/tiles/{z}/{x}/{y}.png", "warm_months": 0})
         with LoopbackServer(app) as server, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 760})
+            page = browser.new_page(viewport={"width": 1280, "height": 760}, bypass_csp=True)  # for wait_for_function
             page.route("**/tiles/**", lambda route: route.fulfill(body=TILE, content_type="image/png"))
             page.goto(server.origin + "/?from=2016-10&to=2016-12")
             page.wait_for_function("window.geomapView && window.geomapView.places().length > 3")
@@ -68,7 +62,7 @@ def main() -> int:
             page.wait_for_timeout(400)
             page.screenshot(path=str(args.out / "map.png"))
 
-            embed = browser.new_page(viewport={"width": 760, "height": 520})
+            embed = browser.new_page(viewport={"width": 760, "height": 520}, bypass_csp=True)
             embed.route("**/tiles/**", lambda route: route.fulfill(body=TILE, content_type="image/png"))
             embed.goto(server.origin + "/embed?from=2016-12&to=2016-12&title=Syrien%20im%20Dezember%202016")
             embed.wait_for_function("window.geomapView && window.geomapView.places().length > 1")

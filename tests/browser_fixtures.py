@@ -6,7 +6,6 @@ differs); `serve_app` builds what that fixture yields.
 
 from __future__ import annotations
 
-import base64
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -16,16 +15,8 @@ import pytest
 from werkzeug.wrappers import Request, Response
 
 from geomap.web import create_app
-from geomap.web.devserver import LoopbackServer
+from geomap.web.devserver import BLANK_TILE, CHROMIUM, CHROMIUM_ARGS, LoopbackServer
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--disable-quic", "--no-first-run",
-]
-BLANK_PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
-)
 VENDOR = Path(__file__).resolve().parent.parent / "geomap" / "static" / "vendor" / "leaflet" / "leaflet.js"
 WATCH_CSP = "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
 
@@ -36,7 +27,7 @@ def third_party(app_origin: str):
     @Request.application
     def serve(request: Request) -> Response:
         if request.path.startswith("/tiles/"):
-            return Response(BLANK_PNG, mimetype="image/png")
+            return Response(BLANK_TILE, mimetype="image/png")
         if request.path == "/host":
             src = app_origin + "/embed?" + request.query_string.decode()
             html = (
@@ -98,7 +89,7 @@ def recording_page(browser, **context_options: Any):
         dialog.dismiss()
 
     page.on("dialog", on_dialog)
-    context.route("**/tiles/**", lambda route: route.fulfill(body=BLANK_PNG, content_type="image/png"))
+    context.route("**/tiles/**", lambda route: route.fulfill(body=BLANK_TILE, content_type="image/png"))
     context.route(lambda url: urlsplit(url).hostname != "127.0.0.1", lambda route: route.abort())
     try:
         yield page

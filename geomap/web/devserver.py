@@ -30,3 +30,28 @@ class LoopbackServer:
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(5)
+
+
+# Headless Chromium for the browser tests, benchmarks and screenshots: Debian's build, driven by Playwright with
+# the flags that keep it off the network and quiet.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--disable-quic", "--no-first-run",
+]
+
+
+def solid_tile(red: int, green: int, blue: int, alpha: int = 255) -> bytes:
+    """A 1x1 PNG of one colour: what the tile routes answer, so no tile request leaves the machine."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 6, 0, 0, 0)  # 1x1, 8-bit RGBA
+    pixels = zlib.compress(bytes([0, red, green, blue, alpha]))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+BLANK_TILE = solid_tile(0, 0, 0, 0)
