@@ -99,13 +99,6 @@ def collection_chunks(
     yield b"]}"
 
 
-def feature_collection(
-    places: Sequence[PlaceSummary], documents: Iterable[tuple[int, bytes]] | None, flt: EventFilter | None = None
-) -> bytes:
-    """The whole FeatureCollection as bytes (see `collection_chunks`)."""
-    return b"".join(collection_chunks(places, documents, flt))
-
-
 def from_store(store: Store, flt: EventFilter, detail: str = "full") -> Iterator[bytes]:
     """A filter's FeatureCollection as chunks, read from one snapshot of the store (see `DETAILS`)."""
     with store.snapshot():

@@ -605,9 +605,6 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot read events from {self.path}: {exc}") from exc
 
-    def event_types_present(self) -> list[str]:
-        return [r[0] for r in self._conn.execute("SELECT DISTINCT event_type FROM events ORDER BY 1")]
-
     def date_extent(self) -> tuple[str | None, str | None]:
         row = self._conn.execute("SELECT min(date_start), max(coalesce(date_end, date_start)) FROM events").fetchone()
         return row[0], row[1]
@@ -623,9 +620,6 @@ class Store:
 
     def unresolved_count(self, article_id: str) -> int:
         return self._conn.execute("SELECT count(*) FROM unresolved WHERE article_id = ?", (article_id,)).fetchone()[0]
-
-    def article_ids(self) -> Iterator[str]:
-        yield from (r[0] for r in self._conn.execute("SELECT id FROM articles"))
 
     # --- geocoder cache (geomap.geocode.GeocodeCache protocol) ---------------------------------
 

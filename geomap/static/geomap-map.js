@@ -188,9 +188,7 @@
       type: type.id
     });
     var marker = L.marker(L.latLng(coords[1], coords[0]), { icon: icon, title: props.place, alt: props.place });
-    var self = this;
-    marker.bindPopup(function (layer) { return self.popupFor(layer, props); }, { maxWidth: 360, maxHeight: 320 });
-    marker.bindTooltip(el("span", "gm-tooltip", props.place));
+    this.bindPlace(marker, props, {});
     marker.feature = feature;
     this.markers[props.ref || props.place] = marker;  // by ref: two places may share a name
     var area = props.kind === "country" && this.areas[props.country];
@@ -206,14 +204,19 @@
       style: { color: type.colour, weight: 1.5, opacity: 0.9, fillColor: type.colour, fillOpacity: opacity,
                className: "gm-area" }
     });
-    var self = this;
     layer.options.title = props.place;
     layer.feature = feature;
-    layer.bindPopup(function () { return self.popupFor(layer, props); }, { maxWidth: 360, maxHeight: 320 });
-    layer.bindTooltip(el("span", "gm-tooltip", props.place), { sticky: true });
+    this.bindPlace(layer, props, { sticky: true });
     layer.addTo(this.areaLayer);
     this.markers[props.ref || props.place] = layer;
     return null;
+  };
+
+  /* The place's popup (its events, fetched on opening) and tooltip, for a marker or a shaded area alike. */
+  EventView.prototype.bindPlace = function (layer, props, tooltipOptions) {
+    var self = this;
+    layer.bindPopup(function () { return self.popupFor(layer, props); }, { maxWidth: 360, maxHeight: 320 });
+    layer.bindTooltip(el("span", "gm-tooltip", props.place), tooltipOptions);
   };
 
   /* One popup element per marker and loaded view: Leaflet asks again on every update, which must not refetch. */
