@@ -110,6 +110,7 @@ def from_store(store: Store, flt: EventFilter, detail: str = "full") -> Iterator
 CSV_COLUMNS = (
     "event_id", "place", "country", "lat", "lon", "kind", "geo_precision", "type", "role",
     "date", "date_start", "date_end", "date_precision", "article", "title", "sentence", "triggers",
+    "url", "publisher",
 )
 
 
@@ -131,6 +132,6 @@ def events_csv(rows: Iterable[EventRow]) -> str:
         writer.writerow([_csv_safe(v) for v in (
             r.id, r.place_name, r.country, r.lat, r.lon, r.kind, r.geo_precision, r.event_type, r.role,
             r.date_label, r.date_start, r.date_end, r.date_precision, r.article_source, r.article_title,
-            sentence, " ".join(r.triggers),
+            sentence, " ".join(r.triggers), r.article_url, r.article_publisher,
         )])
     return out.getvalue()

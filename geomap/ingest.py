@@ -6,13 +6,14 @@ A broken file is reported with its reason and skipped; the others are still inge
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from geomap.articles import read_article
 from geomap.errors import ArticleError, GeomapError
 from geomap.pipeline import Geoparser
+from geomap.sources import file_source
 from geomap.store import Store
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,7 @@ def ingest_files(
     date_override: str | None = None,
     on_file: Callable[[Path], None] | None = None,
     recognizer_name: str | None = None,
+    roots: Sequence[Path] = (),
 ) -> IngestReport:
     """Ingest each file in its own transaction; errors are collected, never raised."""
     report = IngestReport(files=len(files))
@@ -83,7 +85,7 @@ def ingest_files(
     name = recognizer_name or geoparser.recognizer.name
     for path in files:
         try:
-            _ingest_one(path, store, geoparser, report, date_override, name)
+            _ingest_one(path, store, geoparser, report, date_override, name, roots)
         except ArticleError as exc:
             report.errors.append((str(path), exc.reason))
             log.warning("skipped %s: %s", path, exc.reason)
@@ -106,10 +108,12 @@ def _check_size(path: Path) -> None:
 
 
 def _ingest_one(
-    path: Path, store: Store, geoparser: Geoparser, report: IngestReport, date_override: str | None, name: str
+    path: Path, store: Store, geoparser: Geoparser, report: IngestReport, date_override: str | None, name: str,
+    roots: Sequence[Path] = (),
 ) -> None:
     _check_size(path)
-    article = read_article(path, date_override=date_override)
+    # The stored source is public (events, GeoJSON, CSV): relative to the folder given to ingest, never a path.
+    article = replace(read_article(path, date_override=date_override), source=file_source(path, roots))
     for warning in article.warnings:
         report.warnings.append((str(path), warning))
     if store.has_article(article.id):

@@ -4,7 +4,7 @@ from datetime import date
 
 from geomap.filters import parse_filter
 from geomap.models import Unresolved
-from geomap.store import Store
+from geomap.store import SCHEMA_VERSION, Store
 from tests.web_fixtures import _december, _october, _undated, seed_store
 
 
@@ -142,7 +142,7 @@ def test_store_migrates_a_version_1_store(tmp_path):
         assert _totals(store) == _recounted(store) and _rollup(store) == _rolled_up(store)
         indexes = {r[0] for r in store._conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert "events_by_date" not in indexes
-        assert store._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "4"
+        assert store._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
 
 
 def test_store_compact_keeps_every_answer(tmp_path):
