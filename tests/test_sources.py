@@ -67,7 +67,7 @@ def test_events_carry_the_source_name_title_url_and_publisher(client):
     assert sources <= {p.name for p in SEEDS_DIR.glob("*.txt")} and len(sources) == 5
     assert all({"title", "url", "publisher"} <= set(e) for e in events)
     rows = list(csv.DictReader(io.StringIO(client.get("/events.csv").get_data(as_text=True))))
-    assert {r["article"] for r in rows} == sources and "url" in rows[0] and "publisher" in rows[0]
+    assert {r["source"] for r in rows} == sources and "url" in rows[0] and "publisher" in rows[0]
 
 
 def test_version_4_store_forgets_its_paths(seeded, tmp_path):
@@ -104,7 +104,7 @@ def test_article_filter_by_id_or_source_name(client, seeded):
         events = orjson.loads(client.get(f"/events.geojson?article={article_id}").data)["features"]
         assert {e["article_id"] for f in events for e in f["properties"]["events"]} == {article_id}
         rows_csv = list(csv.DictReader(io.StringIO(client.get(f"/events.csv?article={article_id}").get_data(as_text=True))))
-        assert rows_csv and {r["article"] for r in rows_csv} == {source}
+        assert rows_csv and {r["source"] for r in rows_csv} == {source}
         month_total = sum(m["count"] for m in client.get(f"/api/histogram?article={article_id}").json["months"])
         assert month_total == sum(1 for r in rows_csv if r["date"] != "undated")
     assert len({frozenset(_places(client, "article=" + a)) for a, _ in rows}) > 1  # the filter does filter

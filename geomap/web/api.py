@@ -15,17 +15,22 @@ from geomap.filters import KNOWN_PARAMS, parse_choice
 from geomap.openapi import openapi_document
 from geomap.web.cache import answer
 from geomap.web.context import current_filter, get_store, settings
+from geomap.web.downloads import download_headers as _download_headers
 from geomap.web.warm import warm_status
 
 bp = Blueprint("api", __name__)
 
-DOWNLOAD_NAME = "geomap-events"
 # The data endpoints' parameters beyond the filter's; anything else is a 400 (a typo such as `form=` must not
 # silently answer the whole store). Pages ignore unknown parameters: shared links carry utm_* and fbclid.
-EXTRA_PARAMS = {"api.events_geojson": {"detail", "download"}, "api.events_csv": {"download"}, "api.histogram": set()}
+EXTRA_PARAMS = {
+    "api.events_geojson": {"detail", "download"},
+    "api.histogram": set(),
+    "downloads.events_csv": {"download", "dialect"},
+    "downloads.events_gpkg": {"download"},
+}
 
 
-@bp.before_request
+@bp.before_app_request
 def refuse_unknown_parameters() -> None:
     """400 for a query parameter a data endpoint does not know."""
     extra = EXTRA_PARAMS.get(request.endpoint or "")
@@ -34,13 +39,6 @@ def refuse_unknown_parameters() -> None:
     unknown = sorted(set(request.args) - KNOWN_PARAMS - extra)
     if unknown:
         raise FilterError(f"unknown parameter {unknown[0][:40]!r}; known: {', '.join(sorted(KNOWN_PARAMS | extra))}")
-
-
-def _download_headers(extension: str) -> dict[str, str]:
-    """An attachment filename when `download=1`, so one click saves the current view."""
-    if request.args.get("download") == "1":
-        return {"Content-Disposition": f"attachment; filename={DOWNLOAD_NAME}.{extension}"}
-    return {}
 
 
 @bp.get("/events.geojson")
@@ -56,13 +54,6 @@ def events_geojson() -> Response:
     key = (store.path, store.version(), detail, tuple(sorted(flt.raw)))
     return answer("geojson", key, lambda: geojson.from_store(store, flt, detail), geojson.MEDIA_TYPE,
                   _download_headers("geojson"))
-
-
-@bp.get("/events.csv")
-def events_csv() -> Response:
-    """The filtered events as CSV, one row per event."""
-    body = geojson.events_csv(get_store().find_events(current_filter()))
-    return Response(body, mimetype="text/csv", headers=_download_headers("csv"))
 
 
 def month_histogram(counts: dict[str | None, int]) -> dict[str, Any]:
