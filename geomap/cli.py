@@ -205,6 +205,7 @@ def export(ctx: click.Context, out: str, date_from: str | None, date_to: str | N
         args["type"] = list(types)
     flt = parse_filter(args)
     with _open_store(_settings(ctx)) as store:
+        store.check_integrity()  # a damaged store is refused, not half exported
         data = b"".join(geojson.from_store(store, flt))  # whole before a byte is written: no half files
     if out == "-":
         sys.stdout.buffer.write(data + b"\n")
