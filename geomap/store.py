@@ -622,6 +622,10 @@ class Store:
 
     def find_events(self, flt: EventFilter) -> list[EventRow]:
         """Events matching the filter, ordered by place then date. See `where_clause` for the date rule."""
+        return list(self.iter_events(flt))
+
+    def iter_events(self, flt: EventFilter) -> Iterator[EventRow]:
+        """`find_events` streamed in batches: memory stays bounded however many events match (CSV downloads)."""
         where, params = where_clause(flt)
         sql = (
             "SELECT e.id, e.article_id, a.source, a.title, p.ref, coalesce(p.name_de, p.name), p.lat, p.lon, p.country, p.kind,"
@@ -630,7 +634,7 @@ class Store:
             " FROM events e JOIN places p ON p.id = e.place_id JOIN articles a ON a.id = e.article_id"
             f" WHERE {where} ORDER BY e.place_id, e.date_start, e.id"
         )
-        return [_event_row(r) for r in self._read(sql, params)]
+        return map(_event_row, self._stream(sql, params))
 
     def place_summaries(self, flt: EventFilter) -> list[PlaceSummary]:
         """One summary per place with events in the filter, ordered by place id: counts, types, date range.
