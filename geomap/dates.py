@@ -33,20 +33,16 @@ from geomap.date_resolve import (
     FEW_DAYS, NONE_SPAN, NUMBER_WORDS, VAGUE, Direction, bounded, by_amount, by_days, by_months, containing,
     direction_of, in_year, number, quantity, since_vague, unit_kind, weekday,
 )
+from geomap import lexicon
 from geomap.errors import FilterError
 from geomap.models import PRECISION_RANK, Article, DateExpression, TimeSpan
 from geomap.tense import sentence_bounds, tense_at
 
 _HEADER_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 
-MONTHS = {
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
-    "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
-    "jan.": 1, "feb.": 2, "febr.": 2, "mrz.": 3, "apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8, "sep.": 9, "sept.": 9,
-    "okt.": 10, "nov.": 11, "dez.": 12,
-}
-WEEKDAYS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5,
-            "sonntag": 6}
+# Month names with their abbreviations ("Okt."), weekdays: from the one lexicon.
+MONTHS = {**lexicon.MONTHS, **{abbr + ".": number for abbr, number in lexicon.MONTH_ABBREVIATIONS.items()}}
+WEEKDAYS = lexicon.WEEKDAYS
 _PARTS = {"anfang": (1, 10), "mitte": (11, 20), "ende": (21, 31)}
 
 # Regex fragments: word alternations built from the tables above, longest first so "einem" beats "ein".
