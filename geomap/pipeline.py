@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from geomap import dates, event_types
 from geomap.errors import GeocoderUnavailable
-from geomap.models import Article, DateExpression, Event, Evidence, Mention, Place, TimeSpan, Unresolved
+from geomap.models import Article, DateExpression, Event, Evidence, Mention, Place, Unresolved
 from geomap.nlp import Recognizer, extract_mentions
 
 if TYPE_CHECKING:
@@ -100,14 +100,6 @@ class Geoparser:
         return ParsedArticle(article, tuple(resolved), tuple(expressions), tuple(events), unresolved)
 
 
-def _event_date(article: Article, expressions: Sequence[DateExpression], mention: Mention) -> tuple[TimeSpan | None, str | None]:
-    """The most specific resolvable expression governing the sentence, else the article's own date."""
-    expr = dates.expression_for_sentence(expressions, mention.sent_start, mention.sent_end)
-    if expr is not None and expr.span.precision != "none":
-        return expr.span, expr.surface
-    return article.date, None
-
-
 def build_events(
     article: Article, resolved: Sequence[ResolvedMention], expressions: Sequence[DateExpression]
 ) -> list[Event]:
@@ -119,7 +111,7 @@ def build_events(
             continue
         m = item.mention
         sentence = article.raw[m.sent_start:m.sent_end]
-        when, date_surface = _event_date(article, expressions, m)
+        when, date_surface = dates.sentence_date(article, list(expressions), m.sent_start, m.sent_end)
         if sentence not in types:
             types[sentence] = event_types.classify(sentence)
         event_type, triggers = types[sentence]
