@@ -30,7 +30,7 @@ def file_source(path: Path, roots: Sequence[Path] = ()) -> str:
 
 def public_file_name(source: str) -> str:
     """A stored source as a public name: URLs and relative names are kept, an absolute path keeps only
-    its file name (stores written before version 5 kept the path given to ingest)."""
+    its file name (stores written before version 6 kept the path given to ingest)."""
     if "://" in source:
         return source
     if source.startswith("/") or PureWindowsPath(source).is_absolute():

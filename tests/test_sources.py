@@ -70,14 +70,14 @@ def test_events_carry_the_source_name_title_url_and_publisher(client):
     assert {r["source"] for r in rows} == sources and "url" in rows[0] and "publisher" in rows[0]
 
 
-def test_version_4_store_forgets_its_paths(seeded, tmp_path):
-    """A store written before version 5 kept absolute paths: opening it keeps only the file names."""
+def test_version_5_store_forgets_its_paths(seeded, tmp_path):
+    """A store written before version 6 kept absolute paths: opening it keeps only the file names."""
     old = tmp_path / "old.sqlite3"
     shutil.copy(seeded, old)
     with Store(old) as store:
         store.connection.executescript(
             "UPDATE articles SET source = '/srv/private/seeds/' || source;"
-            "UPDATE meta SET value = '4' WHERE key = 'schema_version';"
+            "UPDATE meta SET value = '5' WHERE key = 'schema_version';"
         )
     with Store(old) as store:
         sources = [r[0] for r in store.connection.execute("SELECT source FROM articles")]
