@@ -10,6 +10,7 @@ from typing import Any, Mapping
 
 from geomap import __version__
 from geomap.areas import MAX_CODES
+from geomap.dates import OVERLAP_RULE
 from geomap.event_types import EVENT_TYPES
 from geomap.filters import MAX_LIMIT
 
@@ -31,11 +32,7 @@ def filter_parameters() -> list[dict[str, Any]]:
     types = [t[0] for t in EVENT_TYPES]
     return [
         _param("from", {"type": "string", "pattern": _DATE_PATTERN, "examples": ["2016-10", "2016-10-19"]},
-               "First day shown (YYYY-MM means the month's first day). Overlap rule: an event's date interval "
-               "[date_start, date_end] (inclusive; an open end is unbounded) is shown when date_end >= from and "
-               "date_start <= to, so an event dated 2016-10 (month precision) is in 2016-10-15..2016-11-15. "
-               "Undated events have no interval and are only shown when the window is unbounded or "
-               "include_undated=1."),
+               "First day shown (YYYY-MM means the month's first day). " + OVERLAP_RULE),
         _param("to", {"type": "string", "pattern": _DATE_PATTERN, "examples": ["2016-12", "2016-12-31"]},
                "Last day shown (YYYY-MM means the month's last day); must not be before `from`."),
         _param("include_undated", {"type": "string", "enum": _BOOL_VALUES},
@@ -57,7 +54,7 @@ def filter_parameters() -> list[dict[str, Any]]:
 
 def _download_parameter(extension: str) -> dict[str, Any]:
     return _param("download", {"type": "string", "enum": ["1"]},
-                  f"1: answer as an attachment (geomap-events.{extension}).")
+                  f"1: answer as an attachment named for the filter (geomap-2016-10_2016-12.{extension}).")
 
 
 def _error_responses(*codes: int) -> dict[str, Any]:
@@ -192,14 +189,26 @@ def openapi_document(settings: Mapping[str, Any] | None = None) -> dict[str, Any
             }},
             "/events.csv": {"get": {
                 "operationId": "eventsCSV",
-                "summary": "The filtered events as CSV, one row per event.",
-                "parameters": [*filters, _download_parameter("csv")],
+                "summary": "The filtered events as CSV, one row per event (confidence, every evidence sentence, source).",
+                "parameters": [*filters, _download_parameter("csv"), _param(
+                    "dialect", {"type": "string", "enum": ["plain", "excel"], "default": "plain"},
+                    "plain: comma-separated, English column names; excel: for German Excel (semicolons, UTF-8 "
+                    "byte order mark, decimal commas, German column names).")],
                 "responses": {**_ok("text/csv", {"type": "string"}, "CSV with a header row."),
+                              **_error_responses(400, 503)},
+            }},
+            "/events.gpkg": {"get": {
+                "operationId": "eventsGeoPackage",
+                "summary": "The filtered events as an OGC GeoPackage: one Point layer `events` (WGS 84), the CSV's columns.",
+                "parameters": filters,
+                "responses": {**_ok("application/geopackage+sqlite3", {"type": "string", "format": "binary"},
+                                    "A GeoPackage file."),
                               **_error_responses(400, 503)},
             }},
             "/api/histogram": {"get": {
                 "operationId": "histogram",
-                "summary": "Events per month for the filter without its time window.",
+                "summary": "Events per month for the filter without its time window; an event counts in every month "
+                           "its date interval overlaps (the overlap rule of `from`).",
                 "parameters": filters,
                 "responses": {**_ok("application/json", _ref("Histogram"), "Counts per month."),
                               **_error_responses(400, 503)},

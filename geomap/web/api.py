@@ -14,18 +14,10 @@ from geomap.filters import parse_choice
 from geomap.openapi import openapi_document
 from geomap.web.cache import answer
 from geomap.web.context import current_filter, get_store, settings
+from geomap.web.downloads import download_headers as _download_headers
 from geomap.web.warm import warm_status
 
 bp = Blueprint("api", __name__)
-
-DOWNLOAD_NAME = "geomap-events"
-
-
-def _download_headers(extension: str) -> dict[str, str]:
-    """An attachment filename when `download=1`, so one click saves the current view."""
-    if request.args.get("download") == "1":
-        return {"Content-Disposition": f"attachment; filename={DOWNLOAD_NAME}.{extension}"}
-    return {}
 
 
 @bp.get("/events.geojson")
@@ -43,15 +35,8 @@ def events_geojson() -> Response:
                   _download_headers("geojson"))
 
 
-@bp.get("/events.csv")
-def events_csv() -> Response:
-    """The filtered events as CSV, one row per event."""
-    body = geojson.events_csv(get_store().find_events(current_filter()))
-    return Response(body, mimetype="text/csv", headers=_download_headers("csv"))
-
-
 def month_histogram(counts: dict[str | None, int]) -> dict[str, Any]:
-    """Events per month (by start, or end for an open start) and the undated count."""
+    """Events per month (each month an event's interval overlaps) and the undated count."""
     counts = dict(counts)
     undated = counts.pop(None, 0)
     return {"months": [{"month": m, "count": counts[m]} for m in sorted(counts)], "undated": undated}
