@@ -12,10 +12,11 @@ from spacy.tokens import Doc, Span
 
 from geomap import roles, toponyms, unlisted, wordclass
 from geomap.gazetteer import SETTLEMENT_KINDS, Candidate, Gazetteer, load_gazetteer
-from geomap.lexicon import has_arabic_prefix
+from geomap.lexicon import DESIGNATOR_SUFFIXES, PLACE_DESIGNATORS, REGION_DESIGNATORS, has_arabic_prefix
 
 OPENING_QUOTES = frozenset("„‚«»\"“")
 MAX_NAME_TOKENS = 5
+BARE_DESIGNATORS = frozenset(DESIGNATOR_SUFFIXES) | PLACE_DESIGNATORS | REGION_DESIGNATORS
 PLACES_KEY = "geomap_places"
 REJECTED_KEY = "geomap_rejected"
 
@@ -61,7 +62,9 @@ class PlaceMatcher:
     def __call__(self, doc: Doc) -> Doc:
         self._unlisted: dict[tuple[int, int], tuple[str, str]] = {}
         hits = self._scan(doc)
-        scanned = {i for start, end, _ in hits for i in range(start, end)}
+        # tokens of hits that are surely places: a first name that is also some village is no such token
+        scanned = {i for start, end, cands in hits if any(toponyms.is_notable(c, doc[start:end].text) for c in cands)
+                   for i in range(start, end)}
         context = toponyms.Context(toponyms.person_words(doc, hits, scanned), scanned)
         accepted: list[Hit] = []
         rejected: list[Span] = []
@@ -89,6 +92,9 @@ class PlaceMatcher:
     def _is_bare_designator(self, text: str) -> bool:
         """ "Stadt", "Provinz", "Hafenstadt": context before a name, never a name themselves; a place whose
         name merely ends like one ("Düsseldorf", "Darmstadt", "Kuwait-Stadt") is no designator."""
+        lower = text.lower()
+        if lower in BARE_DESIGNATORS:
+            return True  # "Dorf", "Stadt": a village somewhere named "Dorf" does not change that
         return "-" not in text and toponyms.is_designator(text) and not self.gazetteer.lookup(text)
 
     def _scan(self, doc: Doc) -> list[Hit]:
@@ -155,10 +161,18 @@ class PlaceMatcher:
         taken = {i for start, end, _ in accepted for i in range(start, end)}
         # a lexicon toponym may stand where the gazetteer's only candidates were wrong ("Böhmen" ~ a folded
         # homograph), never where a rule said "not a place here"
-        weak = {"common-word", "fold-not-transliteration"}
+        weak = {"common-word", "fold-not-transliteration", "genitive-common-word", "minor-place-without-context"}
         refused = {i for span in rejected if span.label_ not in weak for i in range(span.start, span.end)}
-        is_place = lambda name: any(c.kind in SETTLEMENT_KINDS for c in self.gazetteer.lookup(name))  # noqa: E731
+        is_place = lambda name: any(  # noqa: E731
+            c.kind in SETTLEMENT_KINDS and toponyms.is_notable(c, name) for c in self.gazetteer.lookup(name))
         for start, end, kind, key in unlisted.find_unlisted(doc, self._is_bare_designator, is_place, taken):
+            if kind == "designated":
+                # "Dorf Tell Marduch": the designated name wins over a minor place inside it ("Tell")
+                inside = [h for h in accepted if start <= h[0] and h[1] <= end and (h[1] - h[0]) < (end - start)
+                          and not any(toponyms.is_notable(c, doc[h[0]:h[1]].text) for c in h[2])]
+                for hit in inside:
+                    accepted.remove(hit)
+                    taken.difference_update(range(hit[0], hit[1]))
             if any(i in taken for i in range(start, end)):
                 continue
             if kind == "lexicon" and any(i in refused for i in range(start, end)):

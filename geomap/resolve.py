@@ -85,7 +85,13 @@ def _penalise_far(scored: list[_Scored]) -> list[_Scored]:
     ("Paris" in an article about Syria is still Paris, France)."""
     if not any(s.nearest_km <= FAR_KM for s in scored):
         return scored
-    return [s if s.nearest_km <= FAR_KM else replace(s, proximity=s.proximity - FAR_PENALTY) for s in scored]
+    return [s if s.nearest_km <= FAR_KM or _world_city(s.candidate) else replace(s, proximity=s.proximity - FAR_PENALTY)
+            for s in scored]
+
+
+def _world_city(c: Candidate) -> bool:
+    """Capitals and cities of a million: the reading of their name wherever the article is set."""
+    return c.is_capital or c.population >= 1_000_000
 
 
 def _pick(scored: list[_Scored]) -> tuple[_Scored, str, float]:
@@ -171,7 +177,8 @@ def resolve_article(keys: Sequence[str], gazetteer: Gazetteer, sentences: Sequen
 
 def _candidates(key: str, gazetteer: Gazetteer, strict: bool) -> list[Candidate]:
     found = prune(gazetteer.lookup(key))
-    return [c for c in found if c.match != "fold"] if strict else found
+    # a name found by a rule ("Böhmen" as a toponym) is not a folded or inflected form of another place
+    return [c for c in found if c.match not in ("fold", "genitive")] if strict else found
 
 
 def population_baseline(key: str, gazetteer: Gazetteer) -> Place | None:

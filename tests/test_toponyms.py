@@ -29,6 +29,10 @@ def _found(rules, text: str) -> list[str]:
         ("In Regensburg und Passau stieg das Wasser.", ["Regensburg", "Passau"]),
         # designators still work
         ("Kämpfe in der Stadt Rakka dauern an.", ["Rakka"]),
+        # a designated name the gazetteer lacks wins over a minor place inside it
+        ("Das Dorf Tell Marduch wurde beschossen.", ["Tell Marduch"]),
+        # a small place needs a place's context: "in Whitehead", not "Dean Whitehead"
+        ("Der Unfall geschah in Whitehead.", ["Whitehead"]),
     ],
 )
 def test_rules_find_places_of_every_size(rules, text, expected):
@@ -43,7 +47,12 @@ def test_rules_find_places_of_every_size(rules, text, expected):
         ("Hannover 96 stieg ab.", "Hannover", "club-name"),
         ("Sie studierte an der Universität Wien.", "Wien", "institution-name"),
         ("Der Zug von Hamburg nach Berlin fiel aus.", "Zug", "common-word"),
-        ("Die Lage in Aleppo ist ernst.", "Lage", "common-word"),
+        ("Die Lage in Aleppo ist ernst.", "Lage", "common-noun"),
+        ("Auf glatten Straßen kam es zu Unfällen.", "Straßen", "common-noun"),
+        ("Nahe der Ortschaft Saraqib wurde gekämpft.", "Nahe", "function-word"),
+        ("Das Tor schoss Whitehead.", "Whitehead", "minor-place-without-context"),
+        ("Das Tor schoss Dean Whitehead.", "Whitehead", "person-seen-before"),
+        ("Genosse Stalin sprach.", "Stalin", "person-name"),
         ("Zwischen Mitte und Ende Oktober wurde gekämpft.", "Mitte", "common-word"),
     ],
 )
