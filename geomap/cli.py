@@ -221,13 +221,15 @@ def export(ctx: click.Context, out: str, date_from: str | None, date_to: str | N
 @main.command()
 @click.option("--jsonl", "source", required=True, type=click.File("r", encoding="utf-8"),
               help="Input JSON lines {id, text, date?}; - for stdin.")
+@click.option("--explain", is_flag=True,
+              help="Also say how each place was found and resolved, and which gazetteer hits were rejected by which rule.")
 @click.pass_context
-def parse(ctx: click.Context, source) -> None:
+def parse(ctx: click.Context, source, explain: bool) -> None:
     """Print the places of each input text as one JSON line (the evaluation contract)."""
     from geomap.parsing import parse_jsonl
 
     settings = _settings(ctx)
-    count = parse_jsonl(_geoparser(settings), source, sys.stdout)
+    count = parse_jsonl(_geoparser(settings), source, sys.stdout, explain=explain)
     click.echo(f"parsed {count} texts", err=True)
 
 

@@ -25,6 +25,16 @@ MODEL_LABELS = ("LOC", "PER", "ORG", "MISC")
 NO_MODEL = {"", "none", "off", "blank"}
 
 
+@dataclass(frozen=True)
+class Rejection:
+    """A gazetteer hit that a rule said is not a place here, and the rule's name."""
+
+    start: int
+    end: int
+    surface: str
+    rule: str
+
+
 @dataclass
 class Recognizer:
     """A built pipeline and an honest description of what it is."""
@@ -90,17 +100,23 @@ def _content_chunks(article: Article) -> list[tuple[int, str]]:
     return [(seg.start, article.raw[seg.start:seg.end]) for seg in article.content]
 
 
-def extract_mentions(recognizer: Recognizer, article: Article) -> list[Mention]:
-    """All place mentions in the article's content, with offsets into its raw text."""
-    return extract_from_chunks(recognizer, _content_chunks(article))
+def extract_mentions(recognizer: Recognizer, article: Article,
+                     rejections: list[Rejection] | None = None) -> list[Mention]:
+    """All place mentions in the article's content, with offsets into its raw text; gazetteer hits that a
+    rule rejected are appended to `rejections` when it is given (`geomap parse --explain`)."""
+    return extract_from_chunks(recognizer, _content_chunks(article), rejections)
 
 
-def extract_from_chunks(recognizer: Recognizer, chunks: Sequence[tuple[int, str]]) -> list[Mention]:
+def extract_from_chunks(recognizer: Recognizer, chunks: Sequence[tuple[int, str]],
+                        rejections: list[Rejection] | None = None) -> list[Mention]:
     """Mentions from (offset, text) chunks, shifted to absolute offsets."""
     mentions: list[Mention] = []
     texts = [text for _, text in chunks]
     for (offset, _), doc in zip(chunks, recognizer.nlp.pipe(texts, batch_size=32)):
         mentions.extend(_shift(m, offset) for m in doc_mentions(doc))
+        if rejections is not None:
+            rejections.extend(Rejection(start + offset, end + offset, surface, rule)
+                              for start, end, surface, rule in doc_rejections(doc))
     return mentions
 
 

@@ -119,3 +119,21 @@ def test_matcher_writes_declared_spans(rules):
     assert {s.label_ for s in doc.spans[REJECTED_KEY]} == {"club-name"}
     assert "doc.spans" in rules.nlp.get_pipe_meta("geomap_places").assigns
     assert "geomap_mentions" not in doc.user_data
+
+
+def test_parse_explain_says_which_rule_rejected_each_hit():
+    """`geomap parse --explain`: places with how they were found and resolved; rejected hits with their rule."""
+    import io
+
+    import orjson
+
+    from geomap.parsing import parse_jsonl
+    from geomap.pipeline import build_geoparser
+
+    geoparser = build_geoparser({"model": "none", "gazetteer": None, "geocoder": "off"})
+    out = io.StringIO()
+    parse_jsonl(geoparser, io.StringIO('{"id": "a", "text": "Werder Bremen gewann in Bremen."}\n'), out, explain=True)
+    result = orjson.loads(out.getvalue())
+    assert [(p["surface"], p["found_by"]) for p in result["places"]] == [("Bremen", "gazetteer")]
+    assert result["places"][0]["rule"] and result["places"][0]["candidates"] >= 1
+    assert {(r["surface"], r["rule"]) for r in result["rejected"]} == {("Werder", "club-name"), ("Bremen", "club-name")}
