@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from geomap import roles, toponyms, unlisted, wordclass
 from geomap.gazetteer import SETTLEMENT_KINDS, Candidate, Gazetteer, load_gazetteer
+from geomap.resolve import prune
 from geomap.lexicon import DESIGNATOR_SUFFIXES, PLACE_DESIGNATORS, REGION_DESIGNATORS, has_arabic_prefix
 
 OPENING_QUOTES = frozenset("„‚«»\"“")
@@ -191,7 +192,8 @@ class PlaceMatcher:
 
     def _span(self, doc: Doc, start: int, end: int, cands: list[Candidate], places: set[int]) -> Span:
         span = doc[start:end]
-        polity = any(roles.is_polity(c.kind, c.is_capital, c.name) for c in cands)
+        # a city that is also its governorate's name ("Hama") is the city: prune as resolution will
+        polity = any(roles.is_polity(c.kind, c.is_capital, c.name) for c in prune(cands, span.text))
         role = roles.classify_role(span, polity=polity, genitive=toponyms.is_genitive(cands), place_tokens=places)
         kind, key = self._unlisted.get((start, end), ("", ""))
         source = "gazetteer" if cands else ("model" if self.use_model_entities else f"rule:{kind}")

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from geomap.gazetteer import Candidate, Gazetteer
+from geomap.gazetteer import Candidate, Gazetteer, normalise
 from geomap.models import Place
 
 log = logging.getLogger(__name__)
@@ -45,9 +45,13 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def prune(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Drop an admin region when a settlement of the same name lies in the same country ("Aleppo", "Moskau")."""
-    towns = {c.country for c in candidates if c.kind in SETTLEMENTS}
+def prune(candidates: Sequence[Candidate], key: str | None = None) -> list[Candidate]:
+    """Drop an admin region when a settlement of the same name lies in the same country ("Aleppo", "Moskau");
+    with `key`, only a settlement named exactly so counts ("Brandenburg" stays the state, not the town whose
+    full name is "Brandenburg an der Havel")."""
+    wanted = normalise(key) if key else None
+    towns = {c.country for c in candidates if c.kind in SETTLEMENTS
+             and (wanted is None or wanted in (normalise(c.name), normalise(c.name_de or "")) or c.match == "genitive")}
     return [c for c in candidates if not (c.kind == "admin_region" and c.country in towns)]
 
 
@@ -176,7 +180,7 @@ def resolve_article(keys: Sequence[str], gazetteer: Gazetteer, sentences: Sequen
 
 
 def _candidates(key: str, gazetteer: Gazetteer, strict: bool) -> list[Candidate]:
-    found = prune(gazetteer.lookup(key))
+    found = prune(gazetteer.lookup(key), key)
     # a name found by a rule ("Böhmen" as a toponym) is not a folded or inflected form of another place
     return [c for c in found if c.match not in ("fold", "genitive")] if strict else found
 
