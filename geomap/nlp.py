@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MODEL_LABELS = ("LOC", "PER", "ORG", "MISC")
+WATER_PREPOSITIONS = frozenset("am an ans entlang ufer flussabwärts flussaufwärts hochwasser pegel".split())
 NO_MODEL = {"", "none", "off", "blank"}
 
 
@@ -132,9 +133,17 @@ def doc_mentions(doc: Doc) -> list[Mention]:
     return [
         Mention(start=span.start_char, end=span.end_char, surface=span.text, key=span.id_ or span.text,
                 sent_start=span.sent.start_char, sent_end=span.sent.end_char, role=span.label_,
-                source=span.kb_id_)
+                source=span.kb_id_, by_water=_by_water(span))
         for span in doc.spans.get(PLACES_KEY, ())
     ]
+
+
+def _by_water(span) -> bool:
+    """ "am Dnipro", "an der Elbe", "entlang der Oder", "Ufer des Rheins": the name is a river or shore."""
+    doc, i = span.doc, span.start - 1
+    if i >= 0 and doc[i].lower_ in ("der", "die", "des", "dem", "den"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in WATER_PREPOSITIONS
 
 
 def doc_rejections(doc: Doc) -> list[tuple[int, int, str, str]]:
