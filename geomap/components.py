@@ -131,6 +131,11 @@ class PlaceMatcher:
     def _lookup(self, text: str, n_tokens: int) -> list[Candidate]:
         """Gazetteer candidates for a span's text, trying the German dative plural ("den Niederlanden") too."""
         cands = self.gazetteer.lookup(text)
+        if not cands and n_tokens > 1:
+            # an inflected adjective in a name: "den Vereinigten Staaten", "des Nahen Ostens", "Roten Meer"
+            first, _, rest = text.partition(" ")
+            if first.endswith("en") and first[:1].isupper():
+                cands = self.gazetteer.lookup(f"{first[:-1]} {rest}") or self.gazetteer.lookup(f"{first[:-2]}er {rest}")
         if n_tokens > 1:
             # designators and directions belong in one token ("Ost-Aleppo"); "Osten Aleppos" names Aleppo
             cands = [c for c in cands if c.match != "direction"]
@@ -181,7 +186,8 @@ class PlaceMatcher:
             if kind == "lexicon":
                 rule = toponyms.rejection(doc, start, end, (), context, listed=False)
                 if rule is not None:
-                    rejected.append(Span(doc, start, end, label=rule))
+                    if not any((r.start, r.end) == (start, end) for r in rejected):
+                        rejected.append(Span(doc, start, end, label=rule))
                     continue
             self._unlisted[(start, end)] = (kind, key)
             accepted.append((start, end, []))

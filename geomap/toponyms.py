@@ -56,7 +56,11 @@ def is_notable(c: Candidate, surface: str) -> bool:
     city, a German-named place, or a town of the German-speaking countries named by its own name."""
     if c.kind in NOTABLE_KINDS or c.is_capital or c.german or c.historic or c.ref.startswith("curated:"):
         return True
-    own_name = normalise(surface) in (normalise(c.name), normalise(c.name_de or "")) or c.match == "genitive"
+    key = normalise(surface)
+    names = (normalise(c.name), normalise(c.name_de or ""))
+    # its own name, or the first words of it ("Immenstadt" for "Immenstadt im Allgäu", "Frankfurt" for "Frankfurt
+    # am Main"), not an alternate name of another place ("Stalin" for Donetsk)
+    own_name = key in names or any(n.startswith(key + " ") for n in names) or c.match == "genitive"
     if c.country in LOCAL_COUNTRIES:
         return c.population >= (2_000 if own_name else 50_000)  # "Frankfurt" for Frankfurt am Main
     return own_name and c.population >= 100_000  # "George" (South Africa); not "Stalin" for Donetsk
@@ -118,6 +122,8 @@ def _follows_article(prev: Token | None) -> bool:
     lower = prev.lower_
     if lower in ARTICLES:
         return True
+    if is_stop_word(lower) or lower in LOCATIVE_PREPOSITIONS:
+        return False  # "über", "aber", "wieder": words in -er that are no adjectives
     # -es/-em/-er never end a German verb form; -e/-en only count on clear adjective stems
     return prev.is_lower and (lower.endswith(("es", "em", "er")) or lower.endswith(ADJECTIVE_ENDINGS))
 
@@ -132,8 +138,8 @@ def _common_word_ok(doc: Doc, start: int, end: int, surface: str, cands: Sequenc
     if lemma_noun and not big and zipf(surface) >= EVERYDAY_NOUN_ZIPF and not _after_designator(doc, start):
         return False  # "zwischen Mitte und Ende", "der Zug": an everyday noun before it is a place
     prev = doc[start - 1] if start > 0 else None
-    if prev is not None and prev.lower_ in PLACE_PREPOSITIONS:
-        return True  # "in Halle", "zwischen Halle und Magdeburg", "in Bergen"
+    if prev is not None and (prev.lower_ in PLACE_PREPOSITIONS or prev.lower_ in ("über", "durch", "via")):
+        return True  # "in Halle", "zwischen Halle und Magdeburg", "in Bergen", "über Frankfurt"
     if _follows_article(prev):
         # "die Lage", "den Bergen", "die Marken"; but names that take articles: "die Türkei", "die Alpen"
         natural = ARTICLE_TAKING_KINDS - {"admin_region"}
@@ -228,6 +234,8 @@ def has_place_context(doc: Doc, start: int, place_tokens: set[int]) -> bool:
     prev = doc[start - 1]
     if prev.lower_ in PLACE_PREPOSITIONS or prev.lower_ in ("im", "ins", "zum", "zur", "vom", "am", "über", "durch"):
         return True
+    if prev.is_lower and prev.lower_.endswith(("ischen", "ische", "chen")) and len(prev.text) > 5:
+        return True  # a regional adjective: "im englischen Hatfield", "im aargauischen Riniken"
     if is_designator(prev.text):
         return True
     return prev.lower_ in ("und", "oder", "sowie", ",", "/") and start - 2 in place_tokens

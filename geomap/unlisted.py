@@ -27,6 +27,11 @@ _STREET = re.compile(r"^[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|str\.|gasse|
 # Endings that also end common nouns ("Flugplatz", "Stoffwechselweg"): a street only when no word list knows it.
 _STREET_MAYBE = re.compile(r"^([A-ZÄÖÜ][\wäöüß-]*?)(?:platz|weg|damm|ufer|markt|steig)$")
 _STREET_WORDS = frozenset("straße strasse allee chaussee damm ufer platz weg gasse landstraße ring".split())
+# Heads of named landmarks after a town adjective in -er: "Lehrter Bahnhof", "Tegeler See", "Kölner Dom".
+_LANDMARK_WORDS = frozenset(
+    "bahnhof hauptbahnhof see berg brücke tor dom flughafen wald tal kanal park schloss hafen bucht becken "
+    "stadion arena markt".split()
+)
 _HOUSE_NUMBER = re.compile(r"^\d{1,4}[a-z]?$")
 _SAINT = frozenset({"st.", "sankt", "st"})
 RARE_NOUN_ZIPF = 3.5
@@ -46,6 +51,7 @@ def find_unlisted(doc: Doc, is_designator: Callable[[str], bool], is_place: Call
     yield from _designated(doc, is_designator)
     yield from _saints(doc)
     yield from _streets(doc)
+    yield from _landmarks(doc)
     yield from _districts(doc, is_place)
     yield from _lexicon_toponyms(doc, places)
 
@@ -102,6 +108,16 @@ def _streets(doc: Doc) -> Iterator[Found]:
         if end < len(doc) and _HOUSE_NUMBER.match(doc[end].text) and doc[end].sent.start == tok.sent.start:
             end += 1
         yield start, end, "street", doc[start:end].text
+
+
+def _landmarks(doc: Doc) -> Iterator[Found]:
+    """ "Lehrter Bahnhof", "Tegeler See": a town adjective in -er and a landmark noun."""
+    for tok in doc:
+        prev = doc[tok.i - 1] if tok.i > tok.sent.start else None
+        if tok.lower_ in _LANDMARK_WORDS and prev is not None and prev.text[:1].isupper() and prev.is_alpha \
+                and prev.lower_.endswith("er") and len(prev.text) > 4 and not is_stop_word(prev.text):
+            # (the adjective is often also a demonym noun: "Lehrter", "Kölner")
+            yield tok.i - 1, tok.i + 1, "landmark", doc[tok.i - 1:tok.i + 1].text
 
 
 def _districts(doc: Doc, is_place: Callable[[str], bool]) -> Iterator[Found]:
