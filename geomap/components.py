@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from geomap import roles, toponyms, unlisted, wordclass
 from geomap.gazetteer import SETTLEMENT_KINDS, Candidate, Gazetteer, load_gazetteer
 from geomap.resolve import prune
+from geomap.tokenview import Tokens
 from geomap.lexicon import DESIGNATOR_SUFFIXES, PLACE_DESIGNATORS, REGION_DESIGNATORS, has_arabic_prefix
 
 OPENING_QUOTES = frozenset("„‚«»\"“")
@@ -62,7 +63,8 @@ class PlaceMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         self._unlisted: dict[tuple[int, int], tuple[str, str]] = {}
-        hits = self._scan(doc)
+        toks = Tokens.of(doc)
+        hits = self._scan(toks)
         # tokens of hits that are surely places: a first name that is also some village is no such token
         scanned = {i for start, end, cands in hits if any(toponyms.is_notable(c, doc[start:end].text) for c in cands)
                    for i in range(start, end)}
@@ -78,7 +80,7 @@ class PlaceMatcher:
         if self.use_model_entities:
             accepted = self._merge_model_entities(doc, accepted, rejected)
         else:
-            accepted = self._add_unlisted(doc, accepted, rejected, context)
+            accepted = self._add_unlisted(doc, toks, accepted, rejected, context)
         accepted.sort(key=lambda hit: hit[0])
         places = {i for start, end, _ in accepted for i in range(start, end)}
         doc.spans[PLACES_KEY] = [self._span(doc, start, end, cands, places) for start, end, cands in accepted]
@@ -98,22 +100,24 @@ class PlaceMatcher:
             return True  # "Dorf", "Stadt": a village somewhere named "Dorf" does not change that
         return "-" not in text and toponyms.is_designator(text) and not self.gazetteer.lookup(text)
 
-    def _scan(self, doc: Doc) -> list[Hit]:
+    def _scan(self, toks: Tokens) -> list[Hit]:
         """Longest gazetteer hits over token n-grams, left to right (plain arrays: this is the hot loop)."""
-        words = [t.text for t in doc]
-        starts = [t.idx for t in doc]
-        sent_start = [t.is_sent_start for t in doc]
-        punct = [t.is_punct for t in doc]
+        words, starts, sent_start, punct = toks.text, toks.idx, toks.sent_start, toks.punct
         stop = [wordclass.is_stop_word(w) for w in words]
-        text = doc.text
+        text = toks.doc_text
         hits: list[Hit] = []
-        i, n_tokens = 0, len(doc)
+        i, n_tokens = 0, len(words)
         while i < n_tokens:
             if punct[i] or not self._could_start_name(words[i]) or self._is_bare_designator(words[i]):
                 i += 1
                 continue
             found = None
-            for n in range(min(self.max_tokens, n_tokens - i), 0, -1):
+            # a name never crosses a sentence start or punctuation other than hyphens and apostrophes
+            run = 1
+            while run < self.max_tokens and i + run < n_tokens and not sent_start[i + run] and not (
+                    punct[i + run] and words[i + run] not in "-'’"):
+                run += 1
+            for n in range(run, 0, -1):
                 j = i + n - 1
                 if n > 1 and not _plausible_multiword(words, sent_start, punct, stop, i, j):
                     continue
@@ -161,7 +165,8 @@ class PlaceMatcher:
                 kept.append((ent.start, ent.end, []))
         return kept
 
-    def _add_unlisted(self, doc: Doc, accepted: list[Hit], rejected: list[Span], context: toponyms.Context) -> list[Hit]:
+    def _add_unlisted(self, doc: Doc, toks: Tokens, accepted: list[Hit], rejected: list[Span],
+                      context: toponyms.Context) -> list[Hit]:
         """Without a model: names the gazetteer lacks, found by German rules (geomap.unlisted), kept without
         candidates so the fallback geocoder can try; a rejected gazetteer hit is not found again."""
         taken = {i for start, end, _ in accepted for i in range(start, end)}
@@ -171,7 +176,7 @@ class PlaceMatcher:
         refused = {i for span in rejected if span.label_ not in weak for i in range(span.start, span.end)}
         is_place = lambda name: any(  # noqa: E731
             c.kind in SETTLEMENT_KINDS and toponyms.is_notable(c, name) for c in self.gazetteer.lookup(name))
-        for start, end, kind, key in unlisted.find_unlisted(doc, self._is_bare_designator, is_place, taken):
+        for start, end, kind, key in unlisted.find_unlisted(toks, self._is_bare_designator, is_place, taken):
             if kind == "designated":
                 # "Dorf Tell Marduch": the designated name wins over a minor place inside it ("Tell")
                 inside = [h for h in accepted if start <= h[0] and h[1] <= end and (h[1] - h[0]) < (end - start)

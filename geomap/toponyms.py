@@ -10,6 +10,7 @@ inside the names of clubs ("Werder Bremen"), institutions ("Universität Wien") 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 from geomap.gazetteer import normalise
@@ -51,6 +52,7 @@ NOTABLE_KINDS = frozenset({"country", "continent", "admin_region", "region", "wa
 LOCAL_COUNTRIES = frozenset({"DE", "AT", "CH", "LI", "LU"})  # German-language news names their villages
 
 
+@lru_cache(maxsize=65536)
 def is_notable(c: Candidate, surface: str) -> bool:
     """A candidate that a German news text may name without context: a country, region, capital, large
     city, a German-named place, or a town of the German-speaking countries named by its own name."""
