@@ -399,7 +399,7 @@ class Store:
 
     def _redate_events(self) -> None:
         """Re-derive every stored event's interval from its evidence with today's date rules (closed intervals,
-        tense-aware years): each evidence sentence is dated again; an event whose evidence now falls on
+        tense-aware years; an undated article's date lines read again): each evidence sentence is dated again; an event whose evidence now falls on
         different dates becomes one event per date. Documents and place totals follow."""
         changed: list[int] = []
         articles = self._conn.execute(
@@ -407,7 +407,14 @@ class Store:
         ).fetchall()
         for article_id, source, raw, start, end, precision in articles:
             when = TimeSpan(date.fromisoformat(start), date.fromisoformat(end), precision) if start and end else None
-            article = replace(parse_article(raw, source), date=when)
+            article = parse_article(raw, source)
+            if when is None and article.date is not None:  # a date line today's rules read ("Datum: 14.04.2024")
+                self._conn.execute(
+                    "UPDATE articles SET date_start = ?, date_end = ?, date_precision = ? WHERE id = ?",
+                    (_iso(article.date.start), _iso(article.date.end), article.date.precision, article_id),
+                )
+            else:
+                article = replace(article, date=when)
             exprs = dates.find_date_expressions(article)
             rows = self._conn.execute("SELECT id, evidence_json FROM events WHERE article_id = ?", (article_id,))
             for event_id, evidence_json in rows.fetchall():
