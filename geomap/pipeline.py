@@ -55,7 +55,8 @@ class Geoparser:
         """Resolve one article's mentions together (context disambiguation), then fall back to the geocoder."""
         from geomap.resolve import resolve_article
 
-        places = resolve_article([m.key for m in mentions], self.gazetteer)
+        places = resolve_article([m.key for m in mentions], self.gazetteer, [m.sent_start for m in mentions],
+                                 [m.source.startswith("rule:") for m in mentions])
         context = Counter(p.country for p in places if p is not None and p.country)
         hint = context.most_common(1)[0][0] if context else None
         resolved: list[ResolvedMention] = []
@@ -63,6 +64,10 @@ class Geoparser:
         for mention, place in zip(mentions, places):
             if place is not None:
                 resolved.append(ResolvedMention(mention, place))
+                continue
+            if mention.source == "rule:street":
+                # a street name alone ("Schulstraße") names a street in hundreds of towns: never geocoded
+                resolved.append(ResolvedMention(mention, None, "street-without-town"))
                 continue
             if mention.key not in fallback_cache:
                 fallback_cache[mention.key] = self._geocode(mention.key, hint)
