@@ -89,10 +89,10 @@ def start_server(db: Path, port: int, threads: int, log: Path, arenas: str | Non
         env["MALLOC_ARENA_MAX"] = arenas
     if SERVER == "gunicorn":
         command = [sys.executable, "-m", "gunicorn", "-b", f"127.0.0.1:{port}", "-w", str(WORKERS), "-k", "gthread",
-                   "--threads", str(threads), "geomap.web:create_app()"]
+                   "--threads", str(threads), "geomap.web:serving_app()"]
     else:
         command = [sys.executable, "-m", "waitress", f"--listen=127.0.0.1:{port}", f"--threads={threads}",
-                   "--call", "geomap.web:create_app"]
+                   "--call", "geomap.web:serving_app"]
     # the server's log goes to a file: a pipe nobody reads fills up and blocks the server
     with log.open("wb") as err:
         proc = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)

@@ -110,9 +110,9 @@ def serve(ctx: click.Context, host: str, port: int, no_seed: bool) -> None:
             seeds = settings["seeds"] or str(seeds_dir())
             click.echo(f"store {settings['db']} is empty: ingesting {seeds}", err=True)
             _print_report(run_ingest(settings, [seeds]))
-        from geomap.web import create_app
+        from geomap.web import serving_app
 
-        app = create_app(settings)
+        app = serving_app(settings)
     except GeomapError as exc:
         raise _fail(exc) from exc
     click.echo(f"geomap map served at http://{host}:{port}/  (store: {settings['db']}; Ctrl+C stops)")

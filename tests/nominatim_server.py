@@ -199,15 +199,3 @@ class NominatimServer:
             self._httpd.server_close()
         if self._thread is not None:
             self._thread.join()
-
-
-@pytest.fixture
-def nominatim_server() -> Iterator[NominatimServer]:
-    """A running NominatimServer in "ok" mode; stopped (threads joined) after the test."""
-    server = NominatimServer().start()
-    try:
-        yield server
-    finally:
-        server.stop()
-    if server.errors:
-        raise RuntimeError(f"test Nominatim server crashed: {server.errors!r}")

@@ -21,7 +21,7 @@ from geomap.geocode import (
     place_from_nominatim,
 )
 from geomap.models import Place
-from tests.nominatim_server import KNOWN_PLACES, NominatimServer, nominatim_server  # noqa: F401 (fixture)
+from tests.nominatim_server import KNOWN_PLACES, NominatimServer
 
 TIMEOUT = 0.3
 MIN_DELAY = 0.2

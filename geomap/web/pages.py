@@ -32,7 +32,7 @@ def index() -> str:
 
 def download_links(flt: EventFilter) -> dict[str, str]:
     """One-click downloads of the current view (the page's script keeps them in step with the filter)."""
-    query = urlencode(flt.query_string_items() + [("download", "1")])
+    query = urlencode(flt.query_items() + [("download", "1")])
     return {
         "geojson": f"{url_for('api.events_geojson')}?{query}",
         "csv": f"{url_for('api.events_csv')}?{query}",
