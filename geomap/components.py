@@ -13,10 +13,10 @@ from spacy.tokens import Doc, Span
 
 from geomap import roles, toponyms
 from geomap.gazetteer import Candidate, Gazetteer, load_gazetteer
+from geomap.lexicon import has_arabic_prefix
 from geomap.models import Mention
 
 OPENING_QUOTES = frozenset("„‚«»\"“")
-ARABIC_ARTICLES = ("al-", "el-", "ad-", "ar-", "as-", "an-", "at-", "asch-")
 MAX_NAME_TOKENS = 5
 
 
@@ -67,7 +67,7 @@ class PlaceMatcher:
     # --- finding ------------------------------------------------------------------------------
 
     def _could_start_name(self, text: str) -> bool:
-        return text[:1].isupper() or text.lower().startswith(ARABIC_ARTICLES)
+        return text[:1].isupper() or has_arabic_prefix(text)
 
     def _scan(self, doc: Doc) -> list[tuple[int, int, list[Candidate]]]:
         """Longest gazetteer hits over token n-grams, left to right (plain arrays: this is the hot loop)."""
@@ -147,7 +147,7 @@ class PlaceMatcher:
             end = start
             while end < len(doc) and end - start < 3 and doc[end].sent.start == tok.sent.start and (
                 doc[end].text[:1].isupper() and doc[end].is_alpha
-                or doc[end].lower_.startswith(ARABIC_ARTICLES) and end > start
+                or has_arabic_prefix(doc[end].text) and end > start
             ):
                 if doc[end].lower_ in toponyms._stop_words():
                     break

@@ -15,6 +15,7 @@ from typing import Any, Sequence
 
 import orjson
 
+from geomap.eval_ner import evaluate_ner, format_ner_report, is_ner_gold
 from geomap.parsing import parse_one
 from geomap.pipeline import Geoparser
 
@@ -83,6 +84,8 @@ def evaluate(geoparser: Geoparser, gold_path: Path, seeds: Path) -> dict[str, An
     from geomap.resolve import population_baseline
 
     records = [orjson.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if records and is_ner_gold(records[0]):
+        return evaluate_ner(geoparser, records)
     exact = [0, 0, 0]
     overlap = [0, 0, 0]
     actor = [0, 0, 0]
@@ -155,6 +158,8 @@ def evaluate(geoparser: Geoparser, gold_path: Path, seeds: Path) -> dict[str, An
 
 def format_report(report: dict[str, Any]) -> str:
     """A plain-text table of the scores, then the remaining errors."""
+    if report.get("kind") == "ner":
+        return format_ner_report(report)
     ex, ov, ac = report["recognition_exact"], report["recognition_overlap"], report["actor"]
     ours, base = report["resolution"], report["population_baseline"]
     lines = [

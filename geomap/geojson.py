@@ -3,19 +3,17 @@
 Two levels of detail over the same features: "summary" (counts, types, date range: what the map draws)
 and "full" (the summary plus every event with its evidence: the download, and a popup's contents).
 Events arrive as ready JSON documents (geomap.eventdoc) and are spliced in as bytes.
-This is the one place where geomap's lat/lon become GeoJSON's [lon, lat]. CSV of the events is here too.
+This is the one place where geomap's lat/lon become GeoJSON's [lon, lat].
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any, Iterable, Iterator, Sequence
 
 import orjson
 
 from geomap.filters import EventFilter
-from geomap.store import EventRow, PlaceSummary, Store
+from geomap.store import PlaceSummary, Store
 
 MEDIA_TYPE = "application/geo+json"
 DETAILS = ("full", "summary")
@@ -106,31 +104,3 @@ def from_store(store: Store, flt: EventFilter, detail: str = "full") -> Iterator
         documents = store.event_documents(flt) if detail == "full" else None
         yield from collection_chunks(places, documents, flt)
 
-
-CSV_COLUMNS = (
-    "event_id", "place", "country", "lat", "lon", "kind", "geo_precision", "type", "role",
-    "date", "date_start", "date_end", "date_precision", "article", "title", "sentence", "triggers",
-)
-
-
-def _csv_safe(value: Any) -> Any:
-    """Neutralise spreadsheet formula injection (OWASP CSV injection) in text cells."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def events_csv(rows: Iterable[EventRow]) -> str:
-    """One CSV row per event, with its first evidence sentence."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for r in rows:
-        evidence = r.evidence
-        sentence = evidence[0]["sentence"] if evidence else ""
-        writer.writerow([_csv_safe(v) for v in (
-            r.id, r.place_name, r.country, r.lat, r.lon, r.kind, r.geo_precision, r.event_type, r.role,
-            r.date_label, r.date_start, r.date_end, r.date_precision, r.article_source, r.article_title,
-            sentence, " ".join(r.triggers),
-        )])
-    return out.getvalue()

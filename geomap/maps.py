@@ -14,6 +14,9 @@ from branca.element import Figure, MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
+from geomap.basemap import ATTRIBUTION as OSM_ATTRIBUTION
+from geomap.basemap import MAX_ZOOM as OFFLINE_MAX_ZOOM
+
 GEONAMES_CREDIT = (
     'Orte: <a href="https://www.geonames.org/">GeoNames</a> '
     '(<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)'
@@ -31,6 +34,7 @@ class MapView:
     center: tuple[float, float] | None = None
     zoom: int | None = None
     layer_options: dict[str, Any] = field(default_factory=dict)
+    offline_tiles: bool = False  # tile_url is the app's own basemap (zoom 0-6, scaled up beyond)
 
 
 @dataclass(frozen=True)
@@ -58,14 +62,20 @@ class GeomapMap(folium.Map):
         {% macro script(this, kwargs) %}
             var {{ this.get_name() }} = L.map(
                 {{ this.get_name()|tojson }},
-                {center: {{ this.location|tojson }}, crs: L.CRS.{{ this.crs }}, ...{{ this.options|tojavascript }}}
+                {center: {{ this.location|tojson }}, crs: L.CRS.{{ this.crs }}, ...{{ this.options|tojavascript }},
+                 zoomControl: false}
             );
+            L.control.zoom({{ this.zoom_texts|tojson }}).addTo({{ this.get_name() }});
+            {{ this.get_name() }}.attributionControl.setPrefix({{ this.attribution_prefix|tojson }});
             {%- if this.control_scale %}
-            L.control.scale().addTo({{ this.get_name() }});
+            L.control.scale({imperial: false}).addTo({{ this.get_name() }});
             {%- endif %}
         {% endmacro %}
         """
     )
+
+    zoom_texts = {"zoomInText": "+", "zoomInTitle": "Hineinzoomen", "zoomOutText": "&#x2212;", "zoomOutTitle": "Herauszoomen"}
+    attribution_prefix = '<a href="https://leafletjs.com" title="Bibliothek für interaktive Karten">Leaflet</a>'
 
     def __init__(self, static_base: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -108,8 +118,13 @@ def build_map(view: MapView, static_base: str = "/static") -> GeomapMap:
         tiles=None,
         control_scale=True,
     )
-    attribution = f"{view.tile_attribution} | {GEONAMES_CREDIT}"
-    folium.TileLayer(tiles=view.tile_url, attr=attribution, max_zoom=19, name="tiles").add_to(fmap)
+    attribution = f"{view.tile_attribution or OSM_ATTRIBUTION} | {GEONAMES_CREDIT}"
+    if view.offline_tiles:
+        # Beyond the basemap's zoom 6 Leaflet scales its tiles up: blurry, but the map goes on working offline.
+        limits = {"max_native_zoom": OFFLINE_MAX_ZOOM, "max_zoom": OFFLINE_MAX_ZOOM + 4}
+    else:
+        limits = {"max_zoom": 19}
+    folium.TileLayer(tiles=view.tile_url, attr=attribution, name="tiles", **limits).add_to(fmap)
     EventLayer(static_base, view.layer_options).add_to(fmap)
     return fmap
 

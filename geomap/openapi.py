@@ -57,7 +57,7 @@ def filter_parameters() -> list[dict[str, Any]]:
 
 def _download_parameter(extension: str) -> dict[str, Any]:
     return _param("download", {"type": "string", "enum": ["1"]},
-                  f"1: answer as an attachment (geomap-events.{extension}).")
+                  f"1: answer as an attachment named for the filter (geomap-2016-10_2016-12.{extension}).")
 
 
 def _error_responses(*codes: int) -> dict[str, Any]:
@@ -192,9 +192,20 @@ def openapi_document(settings: Mapping[str, Any] | None = None) -> dict[str, Any
             }},
             "/events.csv": {"get": {
                 "operationId": "eventsCSV",
-                "summary": "The filtered events as CSV, one row per event.",
-                "parameters": [*filters, _download_parameter("csv")],
+                "summary": "The filtered events as CSV, one row per event (confidence, every evidence sentence, source).",
+                "parameters": [*filters, _download_parameter("csv"), _param(
+                    "dialect", {"type": "string", "enum": ["plain", "excel"], "default": "plain"},
+                    "plain: comma-separated, English column names; excel: for German Excel (semicolons, UTF-8 "
+                    "byte order mark, decimal commas, German column names).")],
                 "responses": {**_ok("text/csv", {"type": "string"}, "CSV with a header row."),
+                              **_error_responses(400, 503)},
+            }},
+            "/events.gpkg": {"get": {
+                "operationId": "eventsGeoPackage",
+                "summary": "The filtered events as an OGC GeoPackage: one Point layer `events` (WGS 84), the CSV's columns.",
+                "parameters": filters,
+                "responses": {**_ok("application/geopackage+sqlite3", {"type": "string", "format": "binary"},
+                                    "A GeoPackage file."),
                               **_error_responses(400, 503)},
             }},
             "/api/histogram": {"get": {

@@ -12,19 +12,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from geomap.lexicon import COORDINATORS, LOCATIVE_PREPOSITIONS as LOCATIVE_PREPS
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 Role = Literal["location", "actor"]
 
-LOCATIVE_PREPS = frozenset(
-    "in im ins nach aus bei beim nahe um über zu zur zum an am auf für durch gen bis innerhalb außerhalb "
-    "nördlich südlich östlich westlich nordöstlich nordwestlich südöstlich südwestlich vor hinter unweit "
-    "rund entlang jenseits diesseits".split()
-)
 ACTOR_PREPS = frozenset("von vom mit zwischen gegen seitens gegenüber".split())
 DETERMINERS = frozenset("der die das den dem des ein eine einen einem einer eines dessen deren".split())
-COORDINATORS = frozenset({",", "und", "oder", "sowie", "bzw.", "wie", "auch", "–", "-"})
 # Nouns whose genitive or "aus"/"der" complement names who acts: offices, envoys, invitations, positions.
 AGENT_NOUNS = frozenset(
     "diplomaten diplomat vertreter vertreterin vertretern kollegen kollege kollegin ministern minister "

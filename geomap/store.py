@@ -6,21 +6,24 @@ on first use. This is the only module that speaks SQL.
 
 from __future__ import annotations
 
+import functools
 import logging
+import os
 import sqlite3
 import threading
 import time
+import urllib.parse
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import orjson
 
-from geomap.errors import StoreError
+from geomap.errors import StoreCorrupt, StoreError, StoreMissing, StoreTooNew
 from geomap.eventdoc import event_document
 from geomap.filters import EventFilter
 from geomap.models import Article, Event, Place, Unresolved
@@ -185,6 +188,63 @@ class StoreStats:
     unresolved: int
 
 
+# SQLite's primary result codes (sqlite3.Error.sqlite_errorcode & 0xFF) that say why a store failed.
+_SQLITE_REASONS = {
+    3: "permission denied", 5: "another process holds its write lock (timed out waiting)",
+    6: "another connection holds a lock on it", 8: "it is read-only", 10: "disk I/O error",
+    13: "the disk is full", 14: "the file cannot be opened",
+}
+_SQLITE_CORRUPT = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def store_failure(action: str, path: str, exc: sqlite3.Error) -> StoreError:
+    """sqlite3's error as geomap's type, with the reason in words: StoreCorrupt for a damaged file."""
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    if code in _SQLITE_CORRUPT:
+        return StoreCorrupt(f"store {path} is damaged ({exc}): restore it from a backup, or move it away and"
+                            " ingest again")
+    reason = _SQLITE_REASONS.get(code)
+    if code in (8, 14) and path != ":memory:" and not _writable(path):
+        reason = "it is read-only (the file or its folder cannot be written)"
+    return StoreError(f"cannot {action} store {path}: {reason} ({exc})" if reason else
+                      f"cannot {action} store {path}: {exc}")
+
+
+def _reads(method: Callable[..., Any]) -> Callable[..., Any]:
+    """A reading method whose SQLite failures (a damaged page, a vanished file) raise StoreError."""
+    @functools.wraps(method)
+    def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise store_failure("read", self.path, exc) from exc
+    return wrapper
+
+
+def _writable(path: str) -> bool:
+    """Whether the store file and its folder (SQLite's -wal and -shm files go there) can be written."""
+    folder = os.path.dirname(os.path.abspath(path))
+    return os.access(folder, os.W_OK) and (not os.path.exists(path) or os.access(path, os.W_OK))
+
+
+def _schema_version(path: str, row: tuple | None) -> int | None:
+    if row is None:
+        return None
+    try:
+        return int(row[0])
+    except (TypeError, ValueError):
+        raise StoreCorrupt(f"store {path} has an unreadable schema version {str(row[0])[:40]!r}") from None
+
+
+def _file_identity(path: str) -> tuple[int, int] | None:
+    """(device, inode) of the file, None when it is gone."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -192,34 +252,73 @@ def _iso(value: date | None) -> str | None:
 class Store:
     """A handle on one SQLite file. Cheap to open; use one per thread (sqlite3 connections are not shared)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, timeout: float = 30.0) -> None:
+        """Open the store at `path`. With `create` (ingest) a missing store and its folder are made; without
+        it (every reading command, the server) a missing store raises StoreMissing and nothing is written.
+        `timeout`: seconds to wait for another process's write lock before failing."""
         self.path = str(path)
-        try:
-            if self.path != ":memory:":
-                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
-            self._conn.execute("PRAGMA foreign_keys = ON")
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._prepare_schema()
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
         self._lock = threading.Lock()
+        self._identity: tuple[int, int] | None = None
+        memory = self.path == ":memory:"
+        if not memory and not create and not Path(self.path).is_file():
+            raise StoreMissing(f"no store at {self.path}: `geomap ingest` creates one")
+        try:
+            if not memory and create:
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the folder of store {self.path}: {exc.strerror or exc}") from exc
+        try:
+            if memory or create:
+                self._conn = sqlite3.connect(self.path, timeout=timeout, check_same_thread=False)
+            else:  # mode=rw: SQLite itself never creates the file, even if it vanished since the check above
+                uri = "file:" + urllib.parse.quote(str(Path(self.path).resolve())) + "?mode=rw"
+                self._conn = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
+            if not memory:
+                self._identity = _file_identity(self.path)
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            if create or self._conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._prepare_schema(create)
+        except sqlite3.Error as exc:
+            self._close_quietly()
+            raise store_failure("open", self.path, exc) from exc
+        except StoreError:
+            self._close_quietly()
+            raise
 
-    def _prepare_schema(self) -> None:
-        """Create the schema on first use and bring a store written by an older geomap up to this one."""
+    def _close_quietly(self) -> None:
+        conn = getattr(self, "_conn", None)
+        if conn is not None:
+            conn.close()
+
+    def _prepare_schema(self, create: bool = True) -> None:
+        """Create the schema on first use (`create`) and bring a store written by an older geomap up to this
+        one; a store written by a newer geomap is refused untouched."""
         row = None
         if self._table_exists("meta"):
             row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if row is not None and int(row[0]) == SCHEMA_VERSION:
+        elif not create:
+            raise StoreMissing(f"{self.path} is not a geomap store (it has no tables): `geomap ingest` creates one")
+        found = _schema_version(self.path, row)
+        if found == SCHEMA_VERSION:
             return  # the common case: nothing to write, so opening a store never takes the write lock
+        if found is not None and found > SCHEMA_VERSION:
+            raise StoreTooNew(
+                f"store {self.path} has schema version {found}, newer than this geomap's {SCHEMA_VERSION}:"
+                " upgrade geomap to use it (the store is left as it is)")
         with self._conn:
+            self._conn.execute("BEGIN IMMEDIATE")  # one process migrates; another waits and finds it done
+            row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() \
+                if self._table_exists("meta") else None
+            if _schema_version(self.path, row) == SCHEMA_VERSION:
+                return
             if self._table_exists("events"):  # before the schema's indexes, which need the column
                 columns = {r[1] for r in self._conn.execute("PRAGMA table_xinfo(events)")}
                 if "span_class" not in columns:
                     self._conn.execute("ALTER TABLE events ADD COLUMN span_class INTEGER NOT NULL DEFAULT 3")
                     self._conn.execute(f"UPDATE events SET span_class = {SPAN_CLASS}")
-            self._conn.executescript(SCHEMA)
+            self._create_schema()
             columns = {r[1] for r in self._conn.execute("PRAGMA table_info(places)")}
             if "name_de" not in columns:
                 self._conn.execute("ALTER TABLE places ADD COLUMN name_de TEXT")
@@ -227,13 +326,50 @@ class Store:
             if old < 2:
                 for index in ("events_by_date", "events_by_place"):  # version 1's, replaced by the covering one
                     self._conn.execute(f"DROP INDEX IF EXISTS {index}")
-                self._conn.executescript(SCHEMA)
+                self._create_schema()
                 self._backfill_event_docs()
             if old < 3:  # place_rollup is new in version 3
                 self._update_place_totals([r[0] for r in self._conn.execute("SELECT id FROM places")])
             self._conn.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
+
+    def _create_schema(self) -> None:
+        """SCHEMA's statements one by one, inside the caller's transaction (executescript would commit it)."""
+        statement = ""
+        for line in SCHEMA.splitlines(keepends=True):
+            statement += line
+            if sqlite3.complete_statement(statement):
+                self._conn.execute(statement)
+                statement = ""
+
+    def check_integrity(self) -> None:
+        """Raise StoreCorrupt unless SQLite's quick check passes (every page and b-tree well formed)."""
+        try:
+            problems = [r[0] for r in self._conn.execute("PRAGMA quick_check(5)")]
+        except sqlite3.Error as exc:
+            raise store_failure("check", self.path, exc) from exc
+        if problems != ["ok"]:
+            raise StoreCorrupt(f"store {self.path} is damaged ({'; '.join(problems)[:300]}): restore it from a"
+                               " backup, or move it away and ingest again")
+
+    def check_writable(self) -> None:
+        """Take the write lock once and let it go: a read-only, locked or full store fails here, before any work."""
+        try:
+            with self._lock:
+                self._conn.execute("BEGIN IMMEDIATE")
+                self._conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('write_check', '1')")
+                self._conn.rollback()
+        except sqlite3.Error as exc:
+            if self._conn.in_transaction:
+                self._conn.rollback()
+            raise store_failure("write", self.path, exc) from exc
+
+    def check_present(self) -> None:
+        """Raise StoreMissing when the store file was deleted or replaced since this handle opened it (a
+        long-lived handle would otherwise go on reading the deleted file's data)."""
+        if self._identity is not None and _file_identity(self.path) != self._identity:
+            raise StoreMissing(f"the store at {self.path} was deleted or replaced while in use")
 
     def _table_exists(self, name: str) -> bool:
         query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
@@ -260,6 +396,7 @@ class Store:
 
     # --- writing -------------------------------------------------------------------------------
 
+    @_reads
     def has_article(self, article_id: str) -> bool:
         row = self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row is not None
@@ -274,11 +411,13 @@ class Store:
         """Store an article with its events in one transaction; False when it was already stored."""
         try:
             with self._lock, self._conn:
+                # IMMEDIATE: the write lock before the look, so two ingests of one file cannot both insert it
+                self._conn.execute("BEGIN IMMEDIATE")
                 if self.has_article(article.id):
                     return False
                 self._write_article(article, events, unresolved, recognizer)
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot store article {article.source}: {exc}") from exc
+            raise store_failure("write", self.path, exc) from exc
         return True
 
     def replace_article(
@@ -291,7 +430,7 @@ class Store:
                 self._conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))
                 self._write_article(article, events, unresolved, recognizer, old_places)
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot replace article {article.source}: {exc}") from exc
+            raise store_failure("write", self.path, exc) from exc
 
     def _write_article(
         self,
@@ -315,6 +454,7 @@ class Store:
             [(u.article_id, u.surface, u.key, u.reason) for u in unresolved],
         )
 
+    @_reads
     def articles_to_retry(self) -> list[tuple[str, str, str | None]]:
         """(source, raw, stored date label) of articles with names the geocoder could not answer."""
         rows = self._conn.execute(
@@ -445,7 +585,7 @@ class Store:
                 self._conn.execute("ANALYZE")
                 self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot compact {self.path}: {exc}") from exc
+            raise store_failure("compact", self.path, exc) from exc
         return before, size()
 
     # --- reading -------------------------------------------------------------------------------
@@ -462,6 +602,7 @@ class Store:
             if self._conn.in_transaction:
                 self._conn.commit()
 
+    @_reads
     def version(self) -> int:
         """Changes whenever an article is added or replaced: a cache key for derived answers.
 
@@ -469,6 +610,7 @@ class Store:
         row = self._conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
         return int(row[0]) if row else 0
 
+    @_reads
     def stats(self) -> StoreStats:
         one = lambda sql: self._conn.execute(sql).fetchone()[0]  # noqa: E731
         return StoreStats(
@@ -480,6 +622,10 @@ class Store:
 
     def find_events(self, flt: EventFilter) -> list[EventRow]:
         """Events matching the filter, ordered by place then date. See `where_clause` for the date rule."""
+        return list(self.iter_events(flt))
+
+    def iter_events(self, flt: EventFilter) -> Iterator[EventRow]:
+        """`find_events` streamed in batches: memory stays bounded however many events match (CSV downloads)."""
         where, params = where_clause(flt)
         sql = (
             "SELECT e.id, e.article_id, a.source, a.title, p.ref, coalesce(p.name_de, p.name), p.lat, p.lon, p.country, p.kind,"
@@ -488,7 +634,7 @@ class Store:
             " FROM events e JOIN places p ON p.id = e.place_id JOIN articles a ON a.id = e.article_id"
             f" WHERE {where} ORDER BY e.place_id, e.date_start, e.id"
         )
-        return [_event_row(r) for r in self._read(sql, params)]
+        return map(_event_row, self._stream(sql, params))
 
     def place_summaries(self, flt: EventFilter) -> list[PlaceSummary]:
         """One summary per place with events in the filter, ordered by place id: counts, types, date range.
@@ -586,7 +732,7 @@ class Store:
             while rows := cursor.fetchmany(batch):
                 yield from rows
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot read events from {self.path}: {exc}") from exc
+            raise store_failure("read", self.path, exc) from exc
 
     def month_counts(self, flt: EventFilter) -> dict[str | None, int]:
         """Events per month (YYYY-MM of the start, or of the end for an open start; None when undated),
@@ -603,26 +749,31 @@ class Store:
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot read events from {self.path}: {exc}") from exc
+            raise store_failure("read", self.path, exc) from exc
 
+    @_reads
     def date_extent(self) -> tuple[str | None, str | None]:
         row = self._conn.execute("SELECT min(date_start), max(coalesce(date_end, date_start)) FROM events").fetchone()
         return row[0], row[1]
 
+    @_reads
     def recognizers_used(self) -> dict[str, int]:
         """Which recognizer ingested how many articles (the web app reports it without loading spaCy)."""
         rows = self._conn.execute("SELECT recognizer, count(*) FROM articles GROUP BY recognizer ORDER BY 2 DESC")
         return {r[0]: r[1] for r in rows}
 
+    @_reads
     def unresolved_names(self) -> list[Unresolved]:
         rows = self._conn.execute("SELECT article_id, surface, key, reason FROM unresolved ORDER BY key")
         return [Unresolved(*r) for r in rows]
 
+    @_reads
     def unresolved_count(self, article_id: str) -> int:
         return self._conn.execute("SELECT count(*) FROM unresolved WHERE article_id = ?", (article_id,)).fetchone()[0]
 
     # --- geocoder cache (geomap.geocode.GeocodeCache protocol) ---------------------------------
 
+    @_reads
     def get(self, query: str):  # -> CachedAnswer | None
         from geomap.geocode import CachedAnswer
 
@@ -636,11 +787,14 @@ class Store:
 
     def put(self, query: str, answer) -> None:
         place_json = orjson.dumps(asdict(answer.place)).decode() if answer.place else None
-        with self._lock, self._conn:
-            self._conn.execute(
-                "INSERT OR REPLACE INTO geocode_cache (query, status, place_json, fetched_at) VALUES (?, ?, ?, ?)",
-                (query, answer.status, place_json, answer.fetched_at or time.time()),
-            )
+        try:
+            with self._lock, self._conn:
+                self._conn.execute(
+                    "INSERT OR REPLACE INTO geocode_cache (query, status, place_json, fetched_at) VALUES (?, ?, ?, ?)",
+                    (query, answer.status, place_json, answer.fetched_at or time.time()),
+                )
+        except sqlite3.Error as exc:
+            raise store_failure("write", self.path, exc) from exc
 
 
 def where_clause(flt: EventFilter) -> tuple[str, list[Any]]:

@@ -11,23 +11,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 from geomap.errors import GazetteerError
+from geomap.lexicon import ARTICLES, DESIGNATOR_SUFFIXES, MONTHS, PLACE_PREPOSITIONS, has_arabic_prefix
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from geomap.gazetteer import Candidate
 
-# Words before a name that say "this is a place" (Stadt Rakka, Grenzübergang Atme, Provinz Idlib).
-DESIGNATOR_SUFFIXES = (
-    "stadt", "städtchen", "dorf", "provinz", "region", "viertel", "bezirk", "gebiet", "übergang", "hafen",
-    "hochburg", "metropole", "ortschaft", "siedlung", "lager", "gouvernement", "distrikt", "kanton",
-    "bundesstaat", "insel", "fluss", "stützpunkt", "vorort", "enklave", "oase", "festung", "camp", "landkreis",
-    "gemeinde", "stadtteil", "regierungsbezirk", "küste", "grenzort", "kleinstadt",
-)
-LOCATIVE_BEFORE = frozenset("in nach aus bei nahe um vor zwischen nördlich südlich östlich westlich".split())
 ADJECTIVE_ENDINGS = ("ische", "ischen", "liche", "lichen", "ige", "igen", "ale", "alen", "ene", "enen")
 SPEECH_VERBS = frozenset("sagt sagte sagten sagen erklärt erklärte betont betonte meint meinte so schreibt schrieb".split())
-ARTICLES = frozenset("der die das den dem des ein eine einer einem einen im am zum zur vom beim ins ans".split())
 ARTICLE_TAKING_KINDS = frozenset({"country", "admin_region", "region", "landmark", "water", "continent"})
 FOLD_MAX_ZIPF = 3.0
 # Letter groups of German transliteration that the fold maps to English spellings (Dscharabulus ~ Jarabulus).
@@ -35,7 +27,6 @@ TRANSLITERATION_MARKERS = ("dsch", "sch", "ch", "ss", "ou", "kh", "j", "z", "w",
 # Endings of German common nouns: "am Donnerstag Moskau" is no first name before a surname.
 NOUN_SUFFIXES = ("tag", "ung", "heit", "keit", "schaft", "tion", "ismus", "tät", "nis", "ium", "chen", "ment",
                  "enz", "anz", "ik", "ur", "ei", "woche", "monat", "jahr", "ende", "mittwoch")
-MONTHS = frozenset("januar februar märz april mai juni juli august september oktober november dezember".split())
 GERMAN_COMMON_ZIPF = 3.3  # at or above: the lowercase form is an everyday German word
 
 
@@ -87,7 +78,7 @@ def _is_name_word(tok: Token) -> bool:
     """A word that could belong to a multi-word proper name: capitalised, or an Arabic article
     compound ("al-Scham-Front"); not a function word, designator, month or common-noun form."""
     text, lower = tok.text, tok.lower_
-    if lower.startswith(("al-", "el-", "ad-", "ar-", "as-", "an-", "at-")):
+    if has_arabic_prefix(text):
         return True
     return (
         text[:1].isupper()
@@ -146,7 +137,7 @@ def _common_word_ok(doc: Doc, start: int, end: int, surface: str, cands: Sequenc
     nxt = doc[end] if end < len(doc) else None
     if nxt is not None and (nxt.lower_ in MONTHS or nxt.like_num):
         return False  # "Mitte Oktober", "Ende 2016"
-    if prev is not None and prev.lower_ in LOCATIVE_BEFORE:
+    if prev is not None and prev.lower_ in PLACE_PREPOSITIONS:
         return True  # "in Halle", "zwischen Halle und Magdeburg"
     return is_prominent(cands)  # "Leipzig", "Essen": large places win; "Lage", "Boden" alone do not
 
@@ -210,7 +201,7 @@ def accept_hit(doc: Doc, start: int, end: int, cands: Sequence[Candidate], perso
         return False
     if surface.isupper() and len(surface) <= 4 and not _acronym_ok(surface, cands):
         return False
-    if not (first[:1].isupper() or first.lower().startswith(("al-", "el-", "ad-", "ar-", "as-", "an-", "at-"))):
+    if not (first[:1].isupper() or has_arabic_prefix(first)):
         return False
     if end - start == 1 and not _common_word_ok(doc, start, end, surface, cands):
         return False

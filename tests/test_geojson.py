@@ -1,7 +1,5 @@
-"""Event rows -> RFC 7946 FeatureCollection (lon/lat order, one feature per place) and CSV."""
+"""Event rows -> RFC 7946 FeatureCollection (lon/lat order, one feature per place)."""
 
-import csv
-import io
 import json
 
 from geomap import geojson
@@ -40,17 +38,6 @@ def test_dumps_is_utf8_json(tmp_path):
     with Store(seed_store(tmp_path / "s.sqlite3")) as store:
         data = b"".join(geojson.from_store(store, parse_filter({})))
     assert "Kämpfe".encode() in data and b"\\u00e4" not in data
-
-
-def test_events_csv_neutralises_formulas(tmp_path):
-    from dataclasses import replace
-
-    with Store(seed_store(tmp_path / "s.sqlite3")) as store:
-        rows = store.find_events(parse_filter({}))
-    rows = [replace(rows[0], place_name="=HYPERLINK(\"http://x\")")] + rows[1:]
-    table = list(csv.reader(io.StringIO(geojson.events_csv(rows))))
-    assert table[0][0] == "event_id"
-    assert table[1][1].startswith("'=")
 
 
 def test_summary_detail_has_counts_and_no_events(tmp_path):

@@ -18,9 +18,8 @@ from tests.web_fixtures import FIXTURE_PLACES, XSS_IMG, XSS_SCRIPT, seed_store
 from geomap.web import create_app
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-TILE_HOST = "tile.openstreetmap.org"
-# Hosts a page may name in plain links (credits), never as a resource: the tile server and attribution targets.
-CREDIT_HOSTS = {TILE_HOST, "www.geonames.org", "creativecommons.org", "localhost"}
+# Hosts a page may name in plain links (credits), never as a resource: attribution targets only (tiles are our own).
+CREDIT_HOSTS = {"www.openstreetmap.org", "leafletjs.com", "www.geonames.org", "creativecommons.org", "localhost"}
 CDN_HINTS = ("cdn.", "cdnjs", "jsdelivr", "unpkg", "code.jquery", "bootstrapcdn", "googleapis", "fontawesome")
 
 
@@ -116,7 +115,7 @@ def test_geojson_type_bbox_place_and_limit_filters(client):
 
 def test_geojson_download_is_an_attachment(client):
     response = client.get("/events.geojson?download=1&from=2016-12")
-    assert response.headers["Content-Disposition"] == "attachment; filename=geomap-events.geojson"
+    assert response.headers["Content-Disposition"] == "attachment; filename=geomap-ab-2016-12.geojson"
 
 
 @pytest.mark.parametrize(
@@ -151,7 +150,7 @@ def test_geojson_bad_parameter_is_a_json_400(client, query, word):
 def test_csv_has_one_row_per_event(client):
     response = client.get("/events.csv?from=2016-12&to=2016-12&download=1")
     assert response.mimetype == "text/csv"
-    assert response.headers["Content-Disposition"] == "attachment; filename=geomap-events.csv"
+    assert response.headers["Content-Disposition"] == "attachment; filename=geomap-2016-12_2016-12.csv"
     rows = list(csv.DictReader(io.StringIO(response.data.decode())))
     assert {r["place"] for r in rows} == {"Aleppo", "Paris", "Syrien", f"Homs {XSS_IMG}"}
 

@@ -27,7 +27,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     app.extensions["geomap_answers"] = AnswerCache()  # its folder is made on first use
 
-    from geomap.web import api, areas, context, embed, errors, pages, security
+    from geomap.web import api, areas, context, downloads, embed, errors, pages, security, tiles
 
     context.init_app(app)
     security.init_app(app)
@@ -36,6 +36,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(embed.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(areas.bp)
+    app.register_blueprint(downloads.bp)
+    app.register_blueprint(tiles.bp)
     return app
 
 

@@ -31,7 +31,7 @@ def etag_of(key: tuple) -> str:
     return hashlib.sha256(repr((__version__, key)).encode()).hexdigest()[:32]
 
 
-def respond(key: tuple, build: Callable[[], Iterator[bytes]], mimetype: str,
+def respond(key: tuple, build: Callable[[], Iterator[bytes]], content_type: str,
             headers: dict[str, str] | None = None) -> Response:
     """A 304 when the client holds this answer, else the kept answer (built now when missing)."""
     headers = {**(headers or {}), "Cache-Control": CACHE_CONTROL, "Vary": "Accept-Encoding"}
@@ -42,24 +42,24 @@ def respond(key: tuple, build: Callable[[], Iterator[bytes]], mimetype: str,
         return response
     cache = answer_cache()
     answer = cache.get_or_build(key, build)
-    response = _send(answer, mimetype, headers)
+    response = _send(answer, content_type, headers)
     if response is None:  # its file was dropped between lookup and open: build it again
         cache.forget(key)
-        response = _send(cache.get_or_build(key, build), mimetype, headers)
+        response = _send(cache.get_or_build(key, build), content_type, headers)
     if response is None:
         raise FileNotFoundError(f"the answer file for {key[0]} vanished twice")
     response.set_etag(etag, weak=True)  # weak: the gzip and plain forms are different bytes of one answer
     return response
 
 
-def _send(answer: Answer, mimetype: str, headers: dict[str, str]) -> Response | None:
+def _send(answer: Answer, content_type: str, headers: dict[str, str]) -> Response | None:
     if answer.path is not None:
         try:
             file = open(answer.path, "rb")  # noqa: SIM115 - the WSGI server closes it
         except FileNotFoundError:
             return None
-        return Response(wrap_file(request.environ, file), mimetype=mimetype, headers=headers,
+        return Response(wrap_file(request.environ, file), mimetype=content_type, headers=headers,
                         direct_passthrough=True)
     if answer.packed is not None and request.accept_encodings["gzip"] > 0:
-        return Response(answer.packed, mimetype=mimetype, headers={**headers, "Content-Encoding": "gzip"})
-    return Response(answer.body, mimetype=mimetype, headers=headers)
+        return Response(answer.packed, mimetype=content_type, headers={**headers, "Content-Encoding": "gzip"})
+    return Response(answer.body, mimetype=content_type, headers=headers)

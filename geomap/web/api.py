@@ -15,18 +15,10 @@ from geomap.openapi import openapi_document
 from geomap.store import Store
 from geomap.web.answers import answer_key, respond
 from geomap.web.context import current_filter, get_store, settings
+from geomap.web.downloads import download_headers as _download_headers
 from geomap.web.warm import warm_status
 
 bp = Blueprint("api", __name__)
-
-DOWNLOAD_NAME = "geomap-events"
-
-
-def _download_headers(extension: str) -> dict[str, str]:
-    """An attachment filename when `download=1`, so one click saves the current view."""
-    if request.args.get("download") == "1":
-        return {"Content-Disposition": f"attachment; filename={DOWNLOAD_NAME}.{extension}"}
-    return {}
 
 
 Job = tuple[tuple, Callable[[], Iterator[bytes]]]  # an answer's cache key and how to build it
@@ -47,18 +39,6 @@ def events_geojson() -> Response:
     flt = current_filter()
     detail = parse_choice(request.args.getlist("detail"), "detail", geojson.DETAILS)
     return respond(*geojson_job(get_store(), flt, detail), geojson.MEDIA_TYPE, _download_headers("geojson"))
-
-
-def _csv_chunks(store: Store, flt: EventFilter) -> Iterator[bytes]:
-    yield geojson.events_csv(store.find_events(flt)).encode()
-
-
-@bp.get("/events.csv")
-def events_csv() -> Response:
-    """The filtered events as CSV, one row per event."""
-    flt, store = current_filter(), get_store()
-    return respond(answer_key("csv", store, flt), lambda: _csv_chunks(store, flt), "text/csv",
-                   _download_headers("csv"))
 
 
 def month_histogram(counts: dict[str | None, int]) -> dict[str, Any]:

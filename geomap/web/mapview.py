@@ -37,7 +37,8 @@ def map_parts(flt: EventFilter) -> MapParts:
     kept per view: rendering a Folium map costs ~10 ms, a page without it ~2 ms."""
     conf, view = settings(), current_view()
     parts = {
-        "tile_url": conf["tile_url"],
+        "tile_url": conf["tile_url"] or url_for("tiles.tile", z=0, x=0, y=0).replace("/0/0/0.png", "/{z}/{x}/{y}.png"),
+        "offline_tiles": not conf["tile_url"],
         "tile_attribution": conf["tile_attribution"],
         "center": view.center,
         "zoom": view.zoom,

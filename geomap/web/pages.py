@@ -35,5 +35,5 @@ def download_links(flt: EventFilter) -> dict[str, str]:
     query = urlencode(flt.query_items() + [("download", "1")])
     return {
         "geojson": f"{url_for('api.events_geojson')}?{query}",
-        "csv": f"{url_for('api.events_csv')}?{query}",
+        "csv": f"{url_for('downloads.events_csv')}?{query}",
     }

@@ -73,7 +73,7 @@ class Warmer:
                 return
             try:
                 if self.db.exists():  # never create a store just to look at it
-                    with Store(self.db) as store:
+                    with Store(self.db, create=False) as store:
                         version = store.version()
                         if version != self.version:
                             self._warm(app, store)
