@@ -4,6 +4,7 @@ is a 304), gzip for clients that accept it, files handed to the WSGI server's fi
 from __future__ import annotations
 
 import hashlib
+import os
 from typing import Callable, Hashable, Iterator
 
 from flask import Flask, Response, current_app, request
@@ -58,6 +59,7 @@ def _send(answer: Answer, content_type: str, headers: dict[str, str]) -> Respons
             file = open(answer.path, "rb")  # noqa: SIM115 - the WSGI server closes it
         except FileNotFoundError:
             return None
+        headers = {**headers, "Content-Length": str(os.fstat(file.fileno()).st_size)}
         return Response(wrap_file(request.environ, file), mimetype=content_type, headers=headers,
                         direct_passthrough=True)
     if answer.packed is not None and request.accept_encodings["gzip"] > 0:
