@@ -16,9 +16,10 @@ from geomap.errors import FilterError
 
 MAX_LIMIT = 100_000
 MAX_DIGITS = 30
-FILTER_PARAMS = ("from", "to", "include_undated", "type", "role", "bbox", "place", "limit")
+FILTER_PARAMS = ("from", "to", "include_undated", "type", "role", "bbox", "place", "article", "limit")
 VIEW_PARAMS = ("zoom", "lat", "lon")
 KNOWN_PARAMS = frozenset(FILTER_PARAMS + VIEW_PARAMS)
+MAX_ARTICLE_REF = 2000  # an article id (64 hex digits) or URL
 _DATE_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 TRUE_VALUES = frozenset({"1", "true", "yes", "on"})
 FALSE_VALUES = frozenset({"0", "false", "no", "off", ""})
@@ -56,6 +57,7 @@ class EventFilter:
     roles: tuple[str, ...] = DEFAULT_ROLES
     bbox: BBox | None = None
     place: str | None = None
+    article: str | None = None  # one article's events: its id, URL or source name
     limit: int | None = None
 
     @property
@@ -83,6 +85,8 @@ class EventFilter:
             items.append(("bbox", self.bbox.as_param()))
         if self.place:
             items.append(("place", self.place))
+        if self.article:
+            items.append(("article", self.article))
         if self.limit:
             items.append(("limit", str(self.limit)))
         return items
@@ -199,6 +203,9 @@ def parse_filter(args: Mapping[str, Sequence[str]], *, known_types: Iterable[str
     place = _single(args, "place")
     if place is not None and len(place) > 200:
         raise FilterError("parameter 'place' is longer than 200 characters")
+    article = _single(args, "article")
+    if article is not None and len(article) > MAX_ARTICLE_REF:
+        raise FilterError(f"parameter 'article' is longer than {MAX_ARTICLE_REF} characters")
     return EventFilter(
         date_from=date_from,
         date_to=date_to,
@@ -207,6 +214,7 @@ def parse_filter(args: Mapping[str, Sequence[str]], *, known_types: Iterable[str
         roles=roles,
         bbox=parse_bbox(raw_bbox) if raw_bbox else None,
         place=place or None,
+        article=article or None,
         limit=limit,
     )
 

@@ -10,7 +10,8 @@ import orjson
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from geomap import __version__, geojson
-from geomap.filters import EventFilter, parse_choice
+from geomap.errors import FilterError
+from geomap.filters import KNOWN_PARAMS, EventFilter, parse_choice
 from geomap.openapi import openapi_document
 from geomap.store import Store
 from geomap.web.answers import answer_key, respond
@@ -19,6 +20,26 @@ from geomap.web.downloads import download_headers as _download_headers
 from geomap.web.warm import warm_status
 
 bp = Blueprint("api", __name__)
+
+# The data endpoints' parameters beyond the filter's; anything else is a 400 (a typo such as `form=` must not
+# silently answer the whole store). Pages ignore unknown parameters: shared links carry utm_* and fbclid.
+EXTRA_PARAMS = {
+    "api.events_geojson": {"detail", "download"},
+    "api.histogram": set(),
+    "downloads.events_csv": {"download", "dialect"},
+    "downloads.events_gpkg": {"download"},
+}
+
+
+@bp.before_app_request
+def refuse_unknown_parameters() -> None:
+    """400 for a query parameter a data endpoint does not know."""
+    extra = EXTRA_PARAMS.get(request.endpoint or "")
+    if extra is None:
+        return
+    unknown = sorted(set(request.args) - KNOWN_PARAMS - extra)
+    if unknown:
+        raise FilterError(f"unknown parameter {unknown[0][:40]!r}; known: {', '.join(sorted(KNOWN_PARAMS | extra))}")
 
 
 Job = tuple[tuple, Callable[[], Iterator[bytes]]]  # an answer's cache key and how to build it
@@ -42,7 +63,7 @@ def events_geojson() -> Response:
 
 
 def month_histogram(counts: dict[str | None, int]) -> dict[str, Any]:
-    """Events per month (by start, or end for an open start) and the undated count."""
+    """Events per month (each month an event's interval overlaps) and the undated count."""
     counts = dict(counts)
     undated = counts.pop(None, 0)
     return {"months": [{"month": m, "count": counts[m]} for m in sorted(counts)], "undated": undated}
