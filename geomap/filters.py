@@ -7,11 +7,11 @@ that says which parameter is wrong and why (the web layer answers 400 with it).
 from __future__ import annotations
 
 import calendar
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Mapping, Sequence
 
+from geomap.dates import parse_header_date
 from geomap.errors import FilterError
 
 MAX_LIMIT = 100_000
@@ -20,7 +20,6 @@ FILTER_PARAMS = ("from", "to", "include_undated", "type", "role", "bbox", "place
 VIEW_PARAMS = ("zoom", "lat", "lon")
 KNOWN_PARAMS = frozenset(FILTER_PARAMS + VIEW_PARAMS)
 MAX_ARTICLE_REF = 2000  # an article id (64 hex digits) or URL
-_DATE_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 TRUE_VALUES = frozenset({"1", "true", "yes", "on"})
 FALSE_VALUES = frozenset({"0", "false", "no", "off", ""})
 DEFAULT_ROLES = ("location",)
@@ -122,20 +121,17 @@ def _single(args: Mapping[str, Sequence[str]], name: str) -> str | None:
 
 
 def parse_date_bound(value: str, name: str, *, end: bool) -> date:
-    """Parse YYYY-MM or YYYY-MM-DD; a month stands for its first day (from) or last day (to)."""
-    match = _DATE_RE.match(value)
-    if not match:
-        raise FilterError(f"parameter '{name}' must be YYYY-MM or YYYY-MM-DD, got {value[:40]!r}")
-    year, month = int(match.group(1)), int(match.group(2))
-    if year < 1 or not 1 <= month <= 12:
-        raise FilterError(f"parameter '{name}' is out of range: {value!r}")
-    if match.group(3) is None:
-        day = calendar.monthrange(year, month)[1] if end else 1
-    else:
-        day = int(match.group(3))
-        if not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise FilterError(f"parameter '{name}' is not a real date: {value!r}")
-    return date(year, month, day)
+    """Parse YYYY-MM or YYYY-MM-DD (geomap.dates' one parser); a month stands for its first day (from) or last (to)."""
+    try:
+        span = parse_header_date(value)
+    except FilterError as exc:
+        raise FilterError(f"parameter '{name}': {str(exc)[:120]}") from None
+    except ValueError:  # year 0: no such date
+        raise FilterError(f"parameter '{name}' is out of range: {value[:40]!r}") from None
+    bound = span.end if end else span.start
+    if bound is None:  # a header date always has bounds; kept as a clear error rather than an assert
+        raise FilterError(f"parameter '{name}' is not a date: {value[:40]!r}")
+    return bound
 
 
 def parse_flag(value: str | None, name: str, default: bool = False) -> bool:

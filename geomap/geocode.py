@@ -12,7 +12,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import partial
 from typing import Any, Literal, NoReturn, Protocol
 
@@ -58,20 +58,6 @@ class CachedAnswer:
     status: Status
     place: Place | None  # set exactly when status == "found"
     fetched_at: float  # wall-clock seconds (time.time()) when the answer came from the service
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict (for a persistent cache); inverse of ``from_dict``."""
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> CachedAnswer:
-        """Rebuild an answer stored with ``to_dict``."""
-        place = data.get("place")
-        return cls(
-            status=data["status"],
-            place=Place(**place) if place else None,
-            fetched_at=float(data["fetched_at"]),
-        )
 
 
 class GeocodeCache(Protocol):

@@ -30,7 +30,8 @@ def test_parse_filter_unbounded_view_shows_undated():
     [
         ({"from": ["2016-13"]}, "out of range"),
         ({"from": ["16-10"]}, "YYYY-MM"),
-        ({"to": ["2016-02-30"]}, "not a real date"),
+        ({"to": ["2016-02-30"]}, "no such day"),
+        ({"from": ["0000-01"]}, "out of range"),
         ({"from": ["2016-11"], "to": ["2016-10"]}, "after"),
         ({"from": ["2016-10", "2016-11"]}, "given 2 times"),
         ({"include_undated": ["maybe"]}, "1 or 0"),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 
 import pytest
 
@@ -313,14 +312,6 @@ def test_place_from_nominatim_maps_other_kinds(cls: str, typ: str, addresstype: 
     raw = {**KNOWN_PLACES["aleppo"], "class": cls, "type": typ, "addresstype": addresstype}
     place = place_from_nominatim("x", raw)
     assert place is not None and place.kind == kind
-
-
-def test_cached_answer_round_trips_through_dict() -> None:
-    place = place_from_nominatim("Aleppo", KNOWN_PLACES["aleppo"])
-    assert place is not None
-    for answer in (CachedAnswer("found", place, 1.5), CachedAnswer("not-found", None, 2.0)):
-        assert CachedAnswer.from_dict(answer.to_dict()) == answer
-    assert replace(place, confidence=0.1) != place
 
 
 def test_cache_key_normalises_space_and_hint() -> None:
