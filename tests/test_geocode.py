@@ -317,3 +317,24 @@ def test_place_from_nominatim_maps_other_kinds(cls: str, typ: str, addresstype: 
 def test_cache_key_normalises_space_and_hint() -> None:
     assert cache_key("  Kafr   Nabl ") == "Kafr Nabl"
     assert cache_key("Aleppo", "sy") == "Aleppo|SY"
+
+
+def test_a_refused_query_does_not_open_the_breaker(geocoder: FallbackGeocoder, nominatim_server: NominatimServer) -> None:
+    nominatim_server.set_mode("400")  # geopy's GeocoderQueryError: this name is bad, the service is up
+    with pytest.raises(GeocoderUnavailable, match="http 400"):
+        geocoder.geocode("Aleppo")
+    assert not geocoder.is_open
+    nominatim_server.set_mode("ok")
+    assert geocoder.geocode("Idlib") is not None
+
+
+@pytest.mark.parametrize(("error", "expected"), [
+    (ConnectionRefusedError(), ("connection refused", True)),
+    (TimeoutError(), ("timeout", True)),
+    (KeyError("lat"), ("bad json", True)),
+    (RuntimeError("connection refused"), ("service error", True)),  # the class decides, never the message
+])
+def test_classify_failure_by_exception_class(error: BaseException, expected: tuple[str, bool]) -> None:
+    from geomap.geocode import classify_failure
+
+    assert classify_failure(error) == expected
