@@ -3,7 +3,6 @@ during an ingest; SIGTERM and SIGINT leave no answer files; folders of killed se
 
 from __future__ import annotations
 
-import http.client
 import json
 import os
 import signal
@@ -20,7 +19,7 @@ from geomap.store import Store
 from geomap.web import create_app
 from geomap.web.answers import answer_cache
 from geomap.web.cache import FOLDER_PREFIX, remove_stale_folders
-from tests.devserver import LoopbackServer
+from tests.devserver import LoopbackServer, free_port, http_get
 from tests.web_fixtures import _undated, seed_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,25 +66,9 @@ def test_a_slow_reader_holds_no_snapshot_so_the_wal_checkpoints(tmp_path):
     assert doc["geomap"]["event_count"] == 20_000 + 7
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _get(port: int, path: str) -> tuple[int, bytes]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=WAIT_SECONDS)
-    try:
-        conn.request("GET", path)
-        response = conn.getresponse()
-        return response.status, response.read()
-    finally:
-        conn.close()
-
-
 def _healthy(port: int) -> bool:
     try:
-        return _get(port, "/healthz")[0] == 200
+        return http_get(port, "/healthz")[0] == 200
     except OSError:
         return False
 
@@ -99,7 +82,7 @@ def test_a_stopped_server_leaves_no_answer_files(tmp_path, signum):
     stale = temp / f"{FOLDER_PREFIX}999999999-left"  # a pid above any pid_max: a server killed long ago
     stale.mkdir()
     (stale / "answer.json").write_bytes(b"{}")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "GEOMAP_DB": str(db), "TMPDIR": str(temp), "GEOMAP_WARM_MONTHS": "0"}
     command = [sys.executable, "-m", "waitress", f"--listen=127.0.0.1:{port}", "--call", "geomap.web:serving_app"]
     server = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -107,7 +90,7 @@ def test_a_stopped_server_leaves_no_answer_files(tmp_path, signum):
         _wait_for(lambda: _healthy(port) or server.poll() is not None, "the server")
         assert server.poll() is None, server.stderr.read().decode()[-2000:]
         assert not stale.exists()  # removed at start
-        status, body = _get(port, "/events.geojson")
+        status, body = http_get(port, "/events.geojson")
         assert status == 200 and len(body) > 1024 * 1024
         assert list(temp.glob(f"{FOLDER_PREFIX}{server.pid}-*/*.json"))
         server.send_signal(signum)

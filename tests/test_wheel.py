@@ -7,11 +7,9 @@ from the installed package in a folder that is not a checkout.
 
 from __future__ import annotations
 
-import http.client
 import json
 import os
 import site
-import socket
 import subprocess
 import sys
 import sysconfig
@@ -21,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.devserver import free_port, http_get
+
 ROOT = Path(__file__).resolve().parent.parent
 WAIT_SECONDS = 120  # a bound on waiting (build, install, seed ingest), not a claim about speed
 
@@ -29,22 +29,6 @@ def _run(*command: str, cwd: Path, env: dict[str, str] | None = None) -> str:
     done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=WAIT_SECONDS)
     assert done.returncode == 0, f"{command}: {done.stdout[-1500:]}\n{done.stderr[-3000:]}"
     return done.stdout
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _get(port: int, path: str) -> tuple[int, bytes]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        conn.request("GET", path)
-        response = conn.getresponse()
-        return response.status, response.read()
-    finally:
-        conn.close()
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +67,7 @@ def test_wheel_installed_in_a_fresh_venv_serves_the_seeds_map(wheel, tmp_path):
     where = _run(str(python), "-c", "import geomap.config as c; print(c.__file__); print(c.templates_dir())",
                  cwd=elsewhere).split()
     assert where[0].startswith(str(purelib)) and where[1].startswith(str(purelib)), where
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GEOMAP_", "PYTHON"))}
     env.update(GEOMAP_DB=str(elsewhere / "geomap.sqlite3"), GEOMAP_MODEL="none", GEOMAP_GEOCODER="off",
                GEOMAP_WARM_MONTHS="0")
@@ -93,15 +77,15 @@ def test_wheel_installed_in_a_fresh_venv_serves_the_seeds_map(wheel, tmp_path):
         deadline = time.monotonic() + WAIT_SECONDS
         while server.poll() is None and time.monotonic() < deadline:
             try:
-                if _get(port, "/healthz")[0] == 200:
+                if http_get(port, "/healthz")[0] == 200:
                     break
             except OSError:
                 time.sleep(0.2)
         assert server.poll() is None, server.stderr.read().decode()[-3000:]
-        status, page = _get(port, "/")
+        status, page = http_get(port, "/")
         assert status == 200 and b"geomap-map.js" in page
-        assert _get(port, "/static/vendor/leaflet/leaflet.js")[0] == 200
-        status, body = _get(port, "/events.geojson?detail=summary")
+        assert http_get(port, "/static/vendor/leaflet/leaflet.js")[0] == 200
+        status, body = http_get(port, "/events.geojson?detail=summary")
         places = {f["properties"]["place"] for f in json.loads(body)["features"]}
         assert status == 200 and {"Aleppo", "Genf"} <= places, sorted(places)[:20]
     finally:
