@@ -266,7 +266,7 @@ def main() -> int:
 
     from geomap.openapi import openapi_document
     from geomap.web import create_app
-    from geomap.web.devserver import LoopbackServer
+    from tests.devserver import LoopbackServer
     from tests.web_fixtures import seed_store
 
     logging.disable(logging.CRITICAL)  # the 500s (if any) are counted here, not logged

@@ -153,9 +153,9 @@ def serve(ctx: click.Context, host: str, port: int, init: bool, no_seed: bool) -
         _print_stop(report)
         if report.stopped:
             ctx.exit(report.exit_code)
-    from geomap.web import create_app
+    from geomap.web import serving_app
 
-    app = create_app(settings)
+    app = serving_app(settings)
     click.echo(f"geomap map served at http://{host}:{port}/  (store: {settings['db']}; Ctrl+C stops)")
     try:
         from waitress import serve as waitress_serve

@@ -15,7 +15,7 @@ import orjson
 import pytest
 
 from benchmarks.fuzz import encode_target, problems_with, run_fuzz
-from geomap.web.devserver import LoopbackServer
+from tests.devserver import LoopbackServer
 from geomap.filters import MAX_LIMIT
 from geomap.models import Article, Event, Evidence, Place, Segment, TimeSpan
 from geomap.openapi import openapi_document
