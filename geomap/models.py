@@ -22,13 +22,19 @@ PRECISION_RANK: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3, "n
 class TimeSpan:
     """A closed date interval with the precision it is known to.
 
-    ``start``/``end`` are inclusive; either may be None for an open interval
-    ("seit Ende September" has a start but no end). Precision "none" means unresolvable.
+    ``start``/``end`` are inclusive and both given, or both None (precision "none": unresolvable). Never
+    open-ended: "seit Ende September" runs from 21 September to the article's date.
     """
 
     start: date | None
     end: date | None
     precision: Precision
+
+    def __post_init__(self) -> None:
+        if (self.start is None) != (self.end is None):
+            raise ValueError(f"a TimeSpan is closed: both bounds or neither, got {self.start}..{self.end}")
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValueError(f"a TimeSpan ends after it starts, got {self.start}..{self.end}")
 
     @classmethod
     def day(cls, d: date) -> TimeSpan:

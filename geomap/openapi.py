@@ -10,6 +10,7 @@ from typing import Any, Mapping
 
 from geomap import __version__
 from geomap.areas import MAX_CODES
+from geomap.dates import OVERLAP_RULE
 from geomap.event_types import EVENT_TYPES
 from geomap.filters import MAX_LIMIT
 
@@ -31,11 +32,7 @@ def filter_parameters() -> list[dict[str, Any]]:
     types = [t[0] for t in EVENT_TYPES]
     return [
         _param("from", {"type": "string", "pattern": _DATE_PATTERN, "examples": ["2016-10", "2016-10-19"]},
-               "First day shown (YYYY-MM means the month's first day). Overlap rule: an event's date interval "
-               "[date_start, date_end] (inclusive; an open end is unbounded) is shown when date_end >= from and "
-               "date_start <= to, so an event dated 2016-10 (month precision) is in 2016-10-15..2016-11-15. "
-               "Undated events have no interval and are only shown when the window is unbounded or "
-               "include_undated=1."),
+               "First day shown (YYYY-MM means the month's first day). " + OVERLAP_RULE),
         _param("to", {"type": "string", "pattern": _DATE_PATTERN, "examples": ["2016-12", "2016-12-31"]},
                "Last day shown (YYYY-MM means the month's last day); must not be before `from`."),
         _param("include_undated", {"type": "string", "enum": _BOOL_VALUES},
@@ -210,7 +207,8 @@ def openapi_document(settings: Mapping[str, Any] | None = None) -> dict[str, Any
             }},
             "/api/histogram": {"get": {
                 "operationId": "histogram",
-                "summary": "Events per month for the filter without its time window.",
+                "summary": "Events per month for the filter without its time window; an event counts in every month "
+                           "its date interval overlaps (the overlap rule of `from`).",
                 "parameters": filters,
                 "responses": {**_ok("application/json", _ref("Histogram"), "Counts per month."),
                               **_error_responses(400, 503)},

@@ -36,7 +36,7 @@ def events_geojson() -> Response:
 
 
 def month_histogram(counts: dict[str | None, int]) -> dict[str, Any]:
-    """Events per month (by start, or end for an open start) and the undated count."""
+    """Events per month (each month an event's interval overlaps) and the undated count."""
     counts = dict(counts)
     undated = counts.pop(None, 0)
     return {"months": [{"month": m, "count": counts[m]} for m in sorted(counts)], "undated": undated}
