@@ -14,7 +14,7 @@ import threading
 import time
 import urllib.parse
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from itertools import groupby
 from operator import itemgetter
@@ -23,19 +23,24 @@ from typing import Any, Callable, Iterator, Sequence
 
 import orjson
 
+from geomap import dates
+from geomap.articles import parse_article
 from geomap.errors import StoreCorrupt, StoreError, StoreMissing, StoreTooNew
 from geomap.eventdoc import event_document
 from geomap.filters import EventFilter
-from geomap.models import Article, Event, Place, Unresolved
+from geomap.models import Article, Event, Place, TimeSpan, Unresolved
+from geomap.sources import public_file_name
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+# 5: closed intervals; stored events re-dated whenever dates.RULES_VERSION changes. 6: public sources (url,
+# publisher; no server paths), the push API's jobs and tokens, feed state.
+SCHEMA_VERSION = 6
 # The length class of an event's date interval: 0 closed and at most 31 days long (day, week, month), 1 at most
-# 366 (year), 2 longer or open at one end, 3 undated. A window [from, to] then needs only the class-0 events
+# 366 (year), 2 longer (intervals are closed: geomap.dates.OVERLAP_RULE), 3 undated. A window [from, to] then needs only the class-0 events
 # starting in [from - 31 days, to], the class-1 ones starting in [from - 366 days, to], and class 2.
 SPAN_CLASS = (
-    "CASE WHEN dated = 0 THEN 3 WHEN date_start IS NULL OR date_end IS NULL THEN 2"
+    "CASE WHEN dated = 0 THEN 3"
     " WHEN julianday(date_end) - julianday(date_start) <= 31 THEN 0"
     " WHEN julianday(date_end) - julianday(date_start) <= 366 THEN 1 ELSE 2 END"
 )
@@ -52,8 +57,11 @@ CREATE TABLE IF NOT EXISTS articles (
     removed_json TEXT NOT NULL,
     warnings_json TEXT NOT NULL,
     recognizer TEXT NOT NULL,
-    ingested_at TEXT NOT NULL
+    ingested_at TEXT NOT NULL,
+    url TEXT, publisher TEXT, author TEXT  -- version 6: where the article is published
 );
+CREATE INDEX IF NOT EXISTS articles_by_url ON articles (url);
+CREATE INDEX IF NOT EXISTS articles_by_source ON articles (source);
 CREATE TABLE IF NOT EXISTS places (
     id INTEGER PRIMARY KEY,
     ref TEXT NOT NULL UNIQUE,
@@ -114,6 +122,30 @@ CREATE TABLE IF NOT EXISTS unresolved (
     surface TEXT NOT NULL, key TEXT NOT NULL, reason TEXT NOT NULL,
     PRIMARY KEY (article_id, surface)
 );
+-- Version 6: the push API's job queue and tokens, and what `geomap follow` has seen of its feeds
+-- (geomap.jobs, geomap.tokens, geomap.feeds keep their own SQL on these tables).
+CREATE TABLE IF NOT EXISTS jobs (
+    id TEXT PRIMARY KEY,
+    state TEXT NOT NULL,  -- queued, running, done, failed
+    payload TEXT NOT NULL,
+    article_id TEXT, token_name TEXT, error TEXT,
+    worker TEXT, lease_until REAL, attempts INTEGER NOT NULL DEFAULT 0,
+    created_at REAL NOT NULL, updated_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs (state, created_at);
+CREATE INDEX IF NOT EXISTS jobs_by_article ON jobs (article_id);
+CREATE TABLE IF NOT EXISTS api_tokens (
+    name TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, created_at REAL NOT NULL, revoked_at REAL
+);
+CREATE TABLE IF NOT EXISTS feeds (
+    url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, checked_at REAL, last_error TEXT
+);
+CREATE TABLE IF NOT EXISTS feed_items (
+    feed_url TEXT NOT NULL, item_key TEXT NOT NULL, link TEXT NOT NULL,
+    state TEXT NOT NULL,  -- pending, done, failed (a permanent failure, with its reason)
+    article_id TEXT, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, seen_at REAL NOT NULL,
+    PRIMARY KEY (feed_url, item_key)
+);
 CREATE TABLE IF NOT EXISTS geocode_cache (
     query TEXT PRIMARY KEY, status TEXT NOT NULL, place_json TEXT, fetched_at REAL NOT NULL
 );
@@ -148,6 +180,8 @@ class EventRow:
     candidates: int
     mention_count: int
     evidence_json: str  # kept serialised: GeoJSON embeds it as is (orjson.Fragment), without a parse
+    article_url: str | None = None
+    article_publisher: str | None = None
 
     @property
     def evidence(self) -> list[dict[str, Any]]:
@@ -294,14 +328,14 @@ class Store:
 
     def _prepare_schema(self, create: bool = True) -> None:
         """Create the schema on first use (`create`) and bring a store written by an older geomap up to this
-        one; a store written by a newer geomap is refused untouched."""
-        row = None
+        one (events re-dated when the date rules changed); a store written by a newer geomap is refused untouched."""
+        row, rules = None, None
         if self._table_exists("meta"):
-            row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            row, rules = self._versions()
         elif not create:
             raise StoreMissing(f"{self.path} is not a geomap store (it has no tables): `geomap ingest` creates one")
         found = _schema_version(self.path, row)
-        if found == SCHEMA_VERSION:
+        if found == SCHEMA_VERSION and rules == dates.RULES_VERSION:
             return  # the common case: nothing to write, so opening a store never takes the write lock
         if found is not None and found > SCHEMA_VERSION:
             raise StoreTooNew(
@@ -309,15 +343,15 @@ class Store:
                 " upgrade geomap to use it (the store is left as it is)")
         with self._conn:
             self._conn.execute("BEGIN IMMEDIATE")  # one process migrates; another waits and finds it done
-            row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() \
-                if self._table_exists("meta") else None
-            if _schema_version(self.path, row) == SCHEMA_VERSION:
+            row, rules = self._versions() if self._table_exists("meta") else (None, None)
+            if _schema_version(self.path, row) == SCHEMA_VERSION and rules == dates.RULES_VERSION:
                 return
             if self._table_exists("events"):  # before the schema's indexes, which need the column
                 columns = {r[1] for r in self._conn.execute("PRAGMA table_xinfo(events)")}
                 if "span_class" not in columns:
                     self._conn.execute("ALTER TABLE events ADD COLUMN span_class INTEGER NOT NULL DEFAULT 3")
                     self._conn.execute(f"UPDATE events SET span_class = {SPAN_CLASS}")
+            self._add_article_source_columns()
             self._create_schema()
             columns = {r[1] for r in self._conn.execute("PRAGMA table_info(places)")}
             if "name_de" not in columns:
@@ -330,9 +364,48 @@ class Store:
                 self._backfill_event_docs()
             if old < 3:  # place_rollup is new in version 3
                 self._update_place_totals([r[0] for r in self._conn.execute("SELECT id FROM places")])
+            if old < 6:
+                self._migrate_public_sources()
+            if rules != dates.RULES_VERSION:
+                self._redate_events()
+                self._conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('date_rules', ?)", (str(dates.RULES_VERSION),)
+                )
             self._conn.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
+
+    def _add_article_source_columns(self) -> None:
+        """Version 6's url/publisher/author columns on a store that has articles without them."""
+        if not self._table_exists("articles"):
+            return
+        columns = {r[1] for r in self._conn.execute("PRAGMA table_info(articles)")}
+        for column in ("url", "publisher", "author"):
+            if column not in columns:
+                self._conn.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT")
+
+    def _migrate_public_sources(self) -> None:
+        """Version 6: an article's source is a public name, never a server path. Stores written before kept
+        the path given to ingest; keep its file name and rewrite the event documents that carry it."""
+        rows = self._conn.execute("SELECT id, source FROM articles").fetchall()
+        changed = [(public_file_name(source), article_id) for article_id, source in rows
+                   if public_file_name(source) != source]
+        self._conn.executemany("UPDATE articles SET source = ? WHERE id = ?", changed)
+        self._conn.execute("DELETE FROM event_docs")
+        self._backfill_event_docs()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The connection, for the modules that keep their own tables in the store (jobs, tokens, feeds)."""
+        return self._conn
+
+    def article_ref(self, ref: str) -> str | None:
+        """The id of the stored article with this id, URL or source name; None when there is none."""
+        row = self._conn.execute(
+            "SELECT id FROM articles WHERE id = ? UNION ALL SELECT id FROM articles WHERE url = ?"
+            " UNION ALL SELECT id FROM articles WHERE source = ? LIMIT 1", (ref, ref, ref)
+        ).fetchone()
+        return row[0] if row else None
 
     def _create_schema(self) -> None:
         """SCHEMA's statements one by one, inside the caller's transaction (executescript would commit it)."""
@@ -371,6 +444,12 @@ class Store:
         if self._identity is not None and _file_identity(self.path) != self._identity:
             raise StoreMissing(f"the store at {self.path} was deleted or replaced while in use")
 
+    def _versions(self) -> tuple[tuple | None, int | None]:
+        """The stored schema_version row and the date rules the events were dated with (None: unknown)."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        rules = self._conn.execute("SELECT value FROM meta WHERE key = 'date_rules'").fetchone()
+        return row, int(rules[0]) if rules and str(rules[0]).isdigit() else None
+
     def _table_exists(self, name: str) -> bool:
         query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
         return self._conn.execute(query, (name,)).fetchone() is not None
@@ -384,6 +463,54 @@ class Store:
             self._insert_event_doc(event_id)
         if rows:
             log.info("store %s: wrote %d event documents (schema version 2)", self.path, len(rows))
+
+    def _redate_events(self) -> None:
+        """Re-derive every stored event's interval from its evidence with today's date rules (closed intervals,
+        tense-aware years): each evidence sentence is dated again; an event whose evidence now falls on
+        different dates becomes one event per date. Documents and place totals follow."""
+        changed: list[int] = []
+        articles = self._conn.execute(
+            "SELECT id, source, raw, date_start, date_end, date_precision FROM articles"
+        ).fetchall()
+        for article_id, source, raw, start, end, precision in articles:
+            when = TimeSpan(date.fromisoformat(start), date.fromisoformat(end), precision) if start and end else None
+            article = replace(parse_article(raw, source), date=when)
+            exprs = dates.find_date_expressions(article)
+            rows = self._conn.execute("SELECT id, evidence_json FROM events WHERE article_id = ?", (article_id,))
+            for event_id, evidence_json in rows.fetchall():
+                groups: dict[TimeSpan | None, list[dict]] = {}
+                for item in orjson.loads(evidence_json):
+                    span, surface = dates.sentence_date(article, exprs, item["sent_start"], item["sent_end"])
+                    groups.setdefault(span, []).append({**item, "date_expression": surface})
+                for index, (span, evidence) in enumerate(groups.items()):
+                    target = event_id if index == 0 else self._copy_event(event_id)
+                    self._set_event_date(target, span, evidence)
+                    changed.append(target)
+        self._conn.execute("DELETE FROM event_docs WHERE event_id IN (SELECT value FROM json_each(?))",
+                           (orjson.dumps(changed).decode(),))
+        for event_id in changed:
+            self._insert_event_doc(event_id)
+        self._update_place_totals([r[0] for r in self._conn.execute("SELECT id FROM places")])
+        if changed:
+            log.info("store %s: re-dated %d events (date rules %d)", self.path, len(changed), dates.RULES_VERSION)
+
+    def _copy_event(self, event_id: int) -> int:
+        """A new event row with the same columns as `event_id` (its date and evidence are set next)."""
+        columns = [r[1] for r in self._conn.execute("PRAGMA table_info(events)") if r[1] != "id"]
+        listed = ", ".join(columns)
+        cursor = self._conn.execute(f"INSERT INTO events ({listed}) SELECT {listed} FROM events WHERE id = ?", (event_id,))
+        return int(cursor.lastrowid)
+
+    def _set_event_date(self, event_id: int, when: TimeSpan | None, evidence: list[dict]) -> None:
+        dated = when is not None and when.start is not None
+        self._conn.execute(
+            "UPDATE events SET dated = ?, date_start = ?, date_end = ?, date_precision = ?, date_label = ?,"
+            " mention_count = ?, evidence_json = ? WHERE id = ?",
+            (int(dated), _iso(when.start) if dated else None, _iso(when.end) if dated else None,
+             when.precision if dated else "none", when.label() if dated else "undated", len(evidence),
+             orjson.dumps(evidence).decode(), event_id),
+        )
+        self._conn.execute(f"UPDATE events SET span_class = {SPAN_CLASS} WHERE id = ?", (event_id,))
 
     def close(self) -> None:
         self._conn.close()
@@ -475,7 +602,8 @@ class Store:
         when = article.date
         self._conn.execute(
             "INSERT INTO articles (id, source, title, date_start, date_end, date_precision, raw, removed_json,"
-            " warnings_json, recognizer, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " warnings_json, recognizer, ingested_at, url, publisher, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            " ?, ?, ?)",
             (
                 article.id,
                 article.source,
@@ -488,6 +616,9 @@ class Store:
                 orjson.dumps(list(article.warnings)).decode(),
                 recognizer,
                 datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                article.url,
+                article.publisher,
+                article.author,
             ),
         )
 
@@ -559,14 +690,15 @@ class Store:
         """Write an event's JSON document from its stored row (the one source of both: no drift)."""
         r = self._conn.execute(
             "SELECT e.place_id, e.article_id, a.source, a.title, e.event_type, e.triggers_json, e.role, e.date_label,"
-            " e.date_start, e.date_end, e.date_precision, e.confidence, e.rule, e.candidates, e.evidence_json"
-            " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
+            " e.date_start, e.date_end, e.date_precision, e.confidence, e.rule, e.candidates, e.evidence_json,"
+            " a.url, a.publisher FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
             (event_id,),
         ).fetchone()
         doc = event_document(
             event_id=event_id, article_id=r[1], article_source=r[2], article_title=r[3], event_type=r[4],
             triggers_json=r[5], role=r[6], date_label=r[7], date_start=r[8], date_end=r[9], date_precision=r[10],
-            confidence=r[11], rule=r[12], candidates=r[13], evidence_json=r[14],
+            confidence=r[11], rule=r[12], candidates=r[13], evidence_json=r[14], article_url=r[15],
+            article_publisher=r[16],
         )
         self._conn.execute(
             "INSERT INTO event_docs (place_id, sort_key, event_id, role, doc) VALUES (?, ?, ?, ?, ?)",
@@ -630,8 +762,8 @@ class Store:
         sql = (
             "SELECT e.id, e.article_id, a.source, a.title, p.ref, coalesce(p.name_de, p.name), p.lat, p.lon, p.country, p.kind,"
             " p.source, p.geo_precision, e.role, e.event_type, e.triggers_json, e.date_start, e.date_end,"
-            " e.date_precision, e.date_label, e.confidence, e.rule, e.candidates, e.mention_count, e.evidence_json"
-            " FROM events e JOIN places p ON p.id = e.place_id JOIN articles a ON a.id = e.article_id"
+            " e.date_precision, e.date_label, e.confidence, e.rule, e.candidates, e.mention_count, e.evidence_json,"
+            " a.url, a.publisher FROM events e JOIN places p ON p.id = e.place_id JOIN articles a ON a.id = e.article_id"
             f" WHERE {where} ORDER BY e.place_id, e.date_start, e.id"
         )
         return map(_event_row, self._stream(sql, params))
@@ -735,15 +867,20 @@ class Store:
             raise store_failure("read", self.path, exc) from exc
 
     def month_counts(self, flt: EventFilter) -> dict[str | None, int]:
-        """Events per month (YYYY-MM of the start, or of the end for an open start; None when undated),
-        counted in SQL without reading the evidence."""
+        """Events per month, an event counted in every month its interval overlaps (the overlap rule, so a
+        month's count is what that month's window shows); None: undated. Counted in SQL per (first month,
+        last month) pair, without reading the evidence."""
         where, params = where_clause(flt)
         rows = self._read(
-            "SELECT substr(coalesce(e.date_start, e.date_end), 1, 7) AS month, count(*)"
-            f" FROM events e WHERE {where} GROUP BY month",
+            "SELECT substr(e.date_start, 1, 7), substr(e.date_end, 1, 7), count(*)"
+            f" FROM events e WHERE {where} GROUP BY 1, 2",
             params,
         )
-        return {month: count for month, count in rows}
+        counts: dict[str | None, int] = {}
+        for first, last, count in rows:
+            for month in _months_between(first, last):
+                counts[month] = counts.get(month, 0) + count
+        return counts
 
     def _read(self, sql: str, params: Sequence[Any]) -> list[tuple]:
         try:
@@ -800,18 +937,16 @@ class Store:
 def where_clause(flt: EventFilter) -> tuple[str, list[Any]]:
     """SQL WHERE over `events e` for a filter (places are reached through a subquery, never a join).
 
-    Date rule: an event's interval [date_start, date_end] (either end may be open) is shown when it
-    overlaps the filter's closed window [from, to]: date_end >= from and date_start <= to, an open end
-    counting as unbounded. Undated events are shown only when the view is unbounded or include_undated=1.
+    Date rule: `geomap.dates.OVERLAP_RULE` (date_end >= from and date_start <= to; intervals are closed).
     A limit keeps the first `limit` events in the GeoJSON's order (place, date, id).
     """
     clauses, params = _kept_clauses(flt, "e")
     dated: list[str] = ["e.dated = 1"]
     if flt.date_from:
-        dated.append("(e.date_end IS NULL OR e.date_end >= ?)")
+        dated.append("e.date_end >= ?")
         params.append(flt.date_from.isoformat())
     if flt.date_to:
-        dated.append("(e.date_start IS NULL OR e.date_start <= ?)")
+        dated.append("e.date_start <= ?")
         params.append(flt.date_to.isoformat())
     date_sql = " AND ".join(dated)
     clauses.append(f"(({date_sql}) OR e.dated = 0)" if flt.wants_undated else f"({date_sql})")
@@ -820,6 +955,18 @@ def where_clause(flt: EventFilter) -> tuple[str, list[Any]]:
         where = f"e.id IN (SELECT e.id FROM events e WHERE {where} ORDER BY e.place_id, e.date_start, e.id LIMIT ?)"
         params.append(flt.limit)
     return where, params
+
+
+def _months_between(first: str | None, last: str | None) -> list[str | None]:
+    """The YYYY-MM months from `first` to `last`, both included; [None] for an undated event."""
+    if first is None or last is None:
+        return [None]
+    year, month = int(first[:4]), int(first[5:7])
+    months = []
+    while f"{year:04d}-{month:02d}" <= last:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
 
 
 def _uses_window(flt: EventFilter) -> bool:
@@ -839,8 +986,7 @@ def window_source(flt: EventFilter, columns: str) -> tuple[str, list[Any]]:
                              ("e.date_end >= ?", start)])
         for span_class, days in SPAN_DAYS.items()
     ]
-    branches.append(_branch(2, [("(e.date_end IS NULL OR e.date_end >= ?)", start),
-                                ("(e.date_start IS NULL OR e.date_start <= ?)", end)]))
+    branches.append(_branch(2, [("e.date_end >= ?", start), ("e.date_start <= ?", end)]))
     if flt.wants_undated:
         branches.append(_branch(3, []))
     sql = " UNION ALL ".join(
@@ -863,7 +1009,7 @@ def _days_before(day: date | None, days: int) -> str | None:
 
 def _keeps_whole_places(flt: EventFilter) -> bool:
     """True when the filter takes all or none of a place's events of a role and type (no window, no limit)."""
-    return not flt.bounded and not flt.limit and flt.wants_undated
+    return not flt.bounded and not flt.limit and flt.wants_undated and flt.article is None
 
 
 def _kept_clauses(flt: EventFilter, alias: str) -> tuple[list[str], list[Any]]:
@@ -877,6 +1023,9 @@ def _kept_clauses(flt: EventFilter, alias: str) -> tuple[list[str], list[Any]]:
     if places:
         clauses.append(places)
         params.extend(place_params)
+    if flt.article is not None:  # only on `events` (_keeps_whole_places is False), which has article_id
+        clauses.append(f"{alias}.article_id IN (SELECT a.id FROM articles a WHERE a.id = ? OR a.url = ? OR a.source = ?)")
+        params.extend([flt.article] * 3)
     return clauses, params
 
 
@@ -907,5 +1056,5 @@ def _event_row(r: tuple) -> EventRow:
         lat=r[6], lon=r[7], country=r[8], kind=r[9], place_source=r[10], geo_precision=r[11], role=r[12],
         event_type=r[13], triggers=orjson.loads(r[14]), date_start=r[15], date_end=r[16], date_precision=r[17],
         date_label=r[18], confidence=r[19], rule=r[20], candidates=r[21], mention_count=r[22],
-        evidence_json=r[23],
+        evidence_json=r[23], article_url=r[24], article_publisher=r[25],
     )
