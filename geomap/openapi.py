@@ -27,7 +27,7 @@ _LAT = r"-?(90(\.0+)?|[1-8]?[0-9](\.[0-9]+)?)"
 _BBOX_PATTERN = rf"^({_LON},{_LAT},{_LON},{_LAT})?$"
 # A positive whole number of at most MAX_DIGITS digits (geomap.filters.whole_number), or empty (absent).
 _POSITIVE = {"type": "string", "pattern": "^(0*[1-9][0-9]*)?$", "maxLength": MAX_DIGITS, "examples": ["25"]}
-_BOOL_VALUES = ["1", "0", "true", "false", "yes", "no", "on", "off"]
+_BOOL_VALUES = ["1", "0", "true", "false", "yes", "no", "on", "off", ""]  # empty: absent (false)
 
 
 def _param(name: str, schema: dict[str, Any], description: str, *, required: bool = False,
