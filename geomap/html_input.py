@@ -79,8 +79,13 @@ def extract_page(html: str | bytes, source: str, url: str | None = None) -> Page
 
 
 def page_article(page: Page, source: str, date_override: str | None = None) -> Article:
-    """The Article of an extracted page: its text is `raw`; the page's date dates it unless overridden."""
-    article = parse_article(page.text, source, date_override or page.date)
+    """The Article of an extracted page: the headline, then the main text, is `raw` (as in an article file: a
+    headline names places too, and trafilatura leaves it out of the text in some layouts); the page's date
+    dates it unless overridden."""
+    text = page.text
+    if page.title and text.split("\n", 1)[0].strip() != page.title:
+        text = f"{page.title}\n{text}"
+    article = parse_article(text, source, date_override or page.date)
     return replace(article, title=page.title or article.title, url=page.url, publisher=page.publisher,
                    author=page.author)
 
