@@ -79,6 +79,7 @@ def _download_parameter(extension: str) -> dict[str, Any]:
 
 def _error_responses(*codes: int) -> dict[str, Any]:
     reasons = {400: "A parameter is malformed; the message says which and why.", 404: "Not found.",
+               401: "No valid API token (Authorization: Bearer <token>).", 413: "The body is too large.",
                501: "Not implemented.", 503: "The event store is unavailable."}
     return {str(code): {"description": reasons[code], "content": {"application/json": {
         "schema": {"$ref": "#/components/schemas/Error"}}}} for code in codes}
@@ -181,6 +182,43 @@ def _ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
+def _push_paths() -> dict[str, Any]:
+    """POST /api/articles and GET /api/jobs/{job_id} (geomap.web.push): bearer tokens, a durable queue."""
+    job = {"type": "object", "required": ["id", "state"], "properties": {
+        "id": {"type": "string"}, "state": {"type": "string", "enum": ["queued", "running", "done", "failed"]},
+        "article_id": {"type": ["string", "null"]}, "error": {"type": ["string", "null"]},
+        "attempts": {"type": "integer"}, "created_at": {"type": "number"}, "updated_at": {"type": "number"}}}
+    text = {"type": "string", "maxLength": 300}
+    article = {"type": "object", "additionalProperties": False, "properties": {
+        "text": {"type": "string", "description": "the article as plain text (first line `date YYYY-MM[-DD]` optional)"},
+        "html": {"type": "string", "description": "the article page; main text and metadata read by trafilatura"},
+        "url": {"type": "string", "format": "uri", "maxLength": 2000}, "title": text, "publisher": text, "author": text,
+        "date": {"type": "string", "pattern": _DATE_PATTERN}}}
+    security = [{"bearer": []}]
+    return {
+        "/api/articles": {"post": {
+            "operationId": "pushArticle",
+            "summary": "Queue an article (`text` or `html`) for the worker; 202 with its job, or 200 when it is stored.",
+            "security": security,
+            "requestBody": {"required": True, "content": {"application/json": {"schema": article}}},
+            "responses": {
+                "200": {"description": "Stored already (same text or URL).", "content": {"application/json": {
+                    "schema": {"type": "object", "properties": {"state": {"const": "stored"},
+                                                                "article_id": {"type": "string"}}}}}},
+                "202": {"description": "Queued; the Location header and `url` name the job.",
+                        "content": {"application/json": {"schema": job}}},
+                **_error_responses(400, 401, 413, 503)},
+        }},
+        "/api/jobs/{job_id}": {"get": {
+            "operationId": "jobState",
+            "summary": "A pushed article's job: queued, running, done (with article_id) or failed (with error).",
+            "security": security,
+            "parameters": [{"name": "job_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "responses": {**_ok("application/json", job, "The job."), **_error_responses(401, 404, 503)},
+        }},
+    }
+
+
 def openapi_document(settings: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The OpenAPI 3.1 description of /events.geojson, /events.csv, /api/histogram, /api/areas.geojson, /healthz
     and /oembed.
@@ -251,6 +289,7 @@ def openapi_document(settings: Mapping[str, Any] | None = None) -> dict[str, Any
                     **_error_responses(400),
                 },
             }},
+            **_push_paths(),
             "/healthz": {"get": {
                 "operationId": "health",
                 "summary": "Liveness and what the store holds.",
@@ -270,5 +309,5 @@ def openapi_document(settings: Mapping[str, Any] | None = None) -> dict[str, Any
                               **_error_responses(400, 404, 501)},
             }},
         },
-        "components": {"schemas": _schemas()},
+        "components": {"schemas": _schemas(), "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
     }

@@ -36,7 +36,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     app.extensions["geomap_answers"] = AnswerCache()  # its folder is made on first use
 
-    from geomap.web import api, areas, context, downloads, embed, errors, pages, security, tiles
+    from geomap.web import api, areas, context, downloads, embed, errors, pages, push, security, tiles
 
     context.init_app(app)
     security.init_app(app)
@@ -44,6 +44,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(pages.bp)
     app.register_blueprint(embed.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(push.bp)
     app.register_blueprint(areas.bp)
     app.register_blueprint(downloads.bp)
     app.register_blueprint(tiles.bp)
