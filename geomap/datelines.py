@@ -62,6 +62,18 @@ def parse_date_text(value: str) -> TimeSpan:
     return _span(match, value)
 
 
+_ISO_ONLY = re.compile(r"(?P<iy>\d{4})-(?P<im>\d{2})(?:-(?P<id>\d{2}))?")
+
+
+def parse_iso_date(value: str) -> TimeSpan:
+    """``YYYY-MM`` (month precision) or ``YYYY-MM-DD`` (day precision) only: the API's and the push API's
+    date fields; the same reading as every other date string. FilterError when malformed."""
+    match = _ISO_ONLY.fullmatch(value.strip())
+    if not match:
+        raise FilterError(f"date must be YYYY-MM or YYYY-MM-DD, got {value.strip()[:40]!r}")
+    return _span(match, value)
+
+
 def read_header(raw: str) -> tuple[str, int] | None:
     """The value of a ``date …`` header on the first line and where the header ends, or None."""
     match = _HEADER.match(raw)
