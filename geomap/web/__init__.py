@@ -23,7 +23,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config["SECRET_KEY"] = settings["secret_key"] or secrets.token_hex(32)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
 
-    from geomap.web import api, areas, context, downloads, embed, errors, pages, security, tiles, warm
+    from geomap.web import api, areas, context, downloads, embed, errors, image, pages, security, tiles, warm
 
     context.init_app(app)
     security.init_app(app)
@@ -35,4 +35,5 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(areas.bp)
     app.register_blueprint(downloads.bp)
     app.register_blueprint(tiles.bp)
+    app.register_blueprint(image.bp)
     return app
