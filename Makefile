@@ -6,7 +6,7 @@ PORT ?= 8000
 
 serve:
 	bash scripts/setup.sh run
-	.venv/bin/geomap serve --host $(HOST) --port $(PORT)
+	.venv/bin/geomap serve --init --host $(HOST) --port $(PORT)
 
 test:
 	bash scripts/setup.sh test

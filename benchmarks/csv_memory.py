@@ -2,7 +2,8 @@
 
     python benchmarks/csv_memory.py --store /tmp/s100k.sqlite3 [--clients 8] [--out benchmarks/csv_memory.txt]
 
-Starts the README's production server (waitress, 8 threads, MALLOC_ARENA_MAX=2) in its own process, then in
+Starts the README's production server (waitress, 8 threads, MALLOC_ARENA_MAX=2, MALLOC_MMAP_THRESHOLD_=262144)
+in its own process, then in
 rounds: 1 client, then `--clients` clients at once, each reading the whole /events.csv (plain, then
 dialect=excel) as fast as it can. Peak RSS is the server's VmHWM from /proc (the high-water mark over the whole
 run, so each row is the peak so far). The store is built by benchmarks/synthetic_store.py if missing.
@@ -74,7 +75,7 @@ def main() -> int:
     db = build_store(args.store, args.events)
     port = free_port()
     lines = [f"# {__doc__.splitlines()[0]}", f"# store {args.store.name}: {args.events} events; server: waitress "
-             "--threads=8, MALLOC_ARENA_MAX=2; max RSS = sampled every 0.1 s in the round; peak = VmHWM so far", ""]
+             "--threads=8, MALLOC_ARENA_MAX=2, MALLOC_MMAP_THRESHOLD_=262144; max RSS = sampled every 0.1 s in the round; peak = VmHWM so far", ""]
     lines.append(f"{'round':<44} {'status':>7} {'MB each':>8} {'rows':>8} {'s (max)':>8} {'max RSS':>7} {'peak MB':>8}")
     with tempfile.TemporaryDirectory() as tmp:
         server = start_server(db, port, 8, Path(tmp) / "server.log", arenas="2")

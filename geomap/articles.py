@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -105,19 +106,32 @@ class _Line:
 
 
 def read_article(path: Path, date_override: str | None = None) -> Article:
-    """Read one article file (and its optional ``<file>.meta.json`` sidecar) into an Article."""
+    """Read one article file (and its optional ``<file>.meta.json`` sidecar) into an Article.
+
+    A sidecar that cannot be used (not JSON, nested too deep, a date that is not a string, a title too long)
+    refuses the article with the reason: stored without it, a fixed sidecar could never be applied later
+    (an article is stored once)."""
     path = Path(path)
+    source = source_name(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ArticleError(str(path), f"cannot read file: {exc.strerror or exc}") from exc
-    raw = decode_article_bytes(data, str(path))
-    meta = _read_sidecar(path)
+        raise ArticleError(source, f"cannot read file: {exc.strerror or exc}") from exc
+    raw = decode_article_bytes(data, source)
+    meta = _read_sidecar(path, source)
     override = date_override if date_override is not None else meta.get("date")
-    article = parse_article(raw, str(path), override)
-    if meta.get("title") and isinstance(meta["title"], str):
+    article = parse_article(raw, source, override)
+    if meta.get("title"):
         article = _with_title(article, meta["title"].strip())
+    if source != str(path):
+        article = replace(article, warnings=(*article.warnings, f"file name is not UTF-8; stored as {source}"))
     return article
+
+
+def source_name(path: Path | str) -> str:
+    """The path as text that can be stored and printed: a file name that is not UTF-8 (``M\\xfcnchen.txt``)
+    keeps its odd bytes as ``\\xfc`` escapes instead of failing every write and print."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def decode_article_bytes(data: bytes, source: str) -> str:
@@ -218,17 +232,58 @@ def _apply_override(header: TimeSpan | None, value: str, warnings: list[str]) ->
     return header
 
 
-def _read_sidecar(path: Path) -> dict:
-    """The ``<file>.meta.json`` sidecar as a dict; {} when absent or unreadable (logged)."""
+MAX_SIDECAR_BYTES = 1_000_000  # a sidecar holds a date and a title; articles have the same bound
+MAX_TITLE_CHARS = 300  # headlines run to ~150 characters; _HEADING_MAX_CHARS bounds the ones found in the text
+
+
+def _read_sidecar(path: Path, source: str) -> dict:
+    """The ``<file>.meta.json`` sidecar, checked: {} when absent; ArticleError when it cannot be used."""
     sidecar = path.with_name(path.name + ".meta.json")
     if not sidecar.is_file():
         return {}
+    name = f"sidecar {source_name(sidecar.name)}"
     try:
-        meta = json.loads(sidecar.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        log.warning("ignored unreadable sidecar %s: %s", sidecar, exc)
-        return {}
-    return meta if isinstance(meta, dict) else {}
+        size = sidecar.stat().st_size
+        data = sidecar.read_bytes() if size <= MAX_SIDECAR_BYTES else b""
+    except OSError as exc:
+        raise ArticleError(source, f"cannot read {name}: {exc.strerror or exc}") from exc
+    if size > MAX_SIDECAR_BYTES:
+        raise ArticleError(source, f"{name} is larger than {MAX_SIDECAR_BYTES:,} bytes")
+    try:
+        meta = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise ArticleError(source, f"{name} is not UTF-8 (invalid byte at position {exc.start})") from exc
+    except RecursionError:
+        raise ArticleError(source, f"{name} is nested too deeply") from None
+    except ValueError as exc:
+        raise ArticleError(source, f"{name} is not valid JSON: {exc}") from exc
+    if not isinstance(meta, dict):
+        raise ArticleError(source, f"{name} must be a JSON object, got {type(meta).__name__}")
+    for key in ("date", "title"):
+        value = meta.get(key)
+        if value is not None and not isinstance(value, str):
+            raise ArticleError(source, f"{name}: {key!r} must be a string, got {type(value).__name__} {_short(value)}")
+        if isinstance(value, str) and not _is_utf8(value):
+            raise ArticleError(source, f"{name}: {key!r} holds a lone surrogate escape, not text")
+    title = (meta.get("title") or "").strip()
+    if len(title) > MAX_TITLE_CHARS:
+        raise ArticleError(source, f"{name}: 'title' is {len(title):,} characters long; at most {MAX_TITLE_CHARS}")
+    return meta
+
+
+def _short(value: object) -> str:
+    if isinstance(value, (dict, list)):
+        return "{…}" if isinstance(value, dict) else "[…]"
+    text = json.dumps(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _with_title(article: Article, title: str) -> Article:

@@ -12,7 +12,7 @@ import click
 import orjson
 
 from geomap.config import load_settings, seeds_dir
-from geomap.errors import GeomapError
+from geomap.errors import GeomapError, StoreError, StoreMissing
 
 log = logging.getLogger("geomap")
 
@@ -21,11 +21,30 @@ def _settings(ctx: click.Context) -> dict[str, Any]:
     return ctx.obj["settings"]
 
 
+class StoreFailure(click.ClickException):
+    """The store could not be opened, read or written: exit code 2 (an input's failure is 1)."""
+
+    exit_code = 2
+
+
 def _fail(exc: Exception) -> click.ClickException:
+    """A geomap error as the command's one-line message and exit code (2 for the store, else 1)."""
+    if isinstance(exc, StoreError):
+        return StoreFailure(str(exc))
     return click.ClickException(str(exc))
 
 
-@click.group()
+class GeomapGroup(click.Group):
+    """Every command's GeomapError becomes one clear line (see `_fail`), never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GeomapError as exc:
+            raise _fail(exc) from exc
+
+
+@click.group(cls=GeomapGroup)
 @click.option("--db", envvar="GEOMAP_DB", default=None, help="SQLite store path (GEOMAP_DB).")
 @click.option("--model", default=None, help="spaCy model name or path; 'none' for the rule-based recognizer (GEOMAP_MODEL).")
 @click.option("--geocoder", type=click.Choice(["nominatim", "off"]), default=None, help="Fallback geocoder (GEOMAP_GEOCODER).")
@@ -35,16 +54,14 @@ def main(ctx: click.Context, db: str | None, model: str | None, geocoder: str | 
     """geomap: places, dates and evidence from German news, on a time-filtered map."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
-    try:
-        ctx.obj = {"settings": load_settings({"db": db, "model": model, "geocoder": geocoder})}
-    except GeomapError as exc:
-        raise _fail(exc) from exc
+    ctx.obj = {"settings": load_settings({"db": db, "model": model, "geocoder": geocoder})}
 
 
-def _open_store(settings: dict[str, Any]):
+def _open_store(settings: dict[str, Any], *, create: bool = False):
+    """The configured store; only `ingest` (and `serve --init`) may create it."""
     from geomap.store import Store
 
-    return Store(settings["db"])
+    return Store(settings["db"], create=create, timeout=settings["busy_timeout"])
 
 
 def _geoparser(settings: dict[str, Any], store=None):
@@ -62,12 +79,18 @@ def run_ingest(settings: dict[str, Any], paths: list[str], date_override: str | 
     from geomap.ingest import article_files, ingest_files
 
     files, missing = article_files(paths)
-    with _open_store(settings) as store:
+    with _open_store(settings, create=True) as store:
         geoparser = _geoparser(settings, store)
         with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
-            report = ingest_files(files, store, geoparser, date_override=date_override, on_file=lambda _p: bar.update(1))
+            report = ingest_files(files, store, geoparser, date_override=date_override, on_file=lambda _p: bar.update(1),
+                                  roots=[Path(p) for p in paths if Path(p).is_dir()])
         report.errors[:0] = missing
     return report
+
+
+def _print_stop(report) -> None:
+    if report.stopped:
+        click.echo(f"Error: the store could not be written: {report.stopped}", err=True)
 
 
 def _print_report(report) -> None:
@@ -84,37 +107,55 @@ def _print_report(report) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], date_override: str | None, as_json: bool) -> None:
-    """Ingest article files or folders into the store."""
-    try:
-        report = run_ingest(_settings(ctx), list(paths), date_override)
-    except GeomapError as exc:
-        raise _fail(exc) from exc
+    """Ingest article files or folders into the store.
+
+    Exit code 0: every input stored or already stored; 1: some inputs failed (each reported with its
+    reason); 2: the store could not be written (full, read-only, locked, damaged), and the run stopped."""
+    report = run_ingest(_settings(ctx), list(paths), date_override)
     if as_json:
         click.echo(orjson.dumps(report.as_dict()).decode())
     else:
         _print_report(report)
+    _print_stop(report)
+    ctx.exit(report.exit_code)
 
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--init", is_flag=True,
+              help="Create the store when it does not exist yet (in an existing folder) and ingest the seeds into it.")
 @click.option("--no-seed", is_flag=True, help="Do not ingest the bundled seeds into an empty store.")
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, no_seed: bool) -> None:
-    """Serve the map (ingesting the bundled seeds first when the store is empty)."""
-    settings = _settings(ctx)
-    try:
-        with _open_store(settings) as store:
-            empty = store.stats().articles == 0
-        if empty and not no_seed:
-            seeds = settings["seeds"] or str(seeds_dir())
-            click.echo(f"store {settings['db']} is empty: ingesting {seeds}", err=True)
-            _print_report(run_ingest(settings, [seeds]))
-        from geomap.web import create_app
+def serve(ctx: click.Context, host: str, port: int, init: bool, no_seed: bool) -> None:
+    """Serve the map (ingesting the bundled seeds first when the store is empty).
 
-        app = create_app(settings)
-    except GeomapError as exc:
-        raise _fail(exc) from exc
+    A missing store is an error (a path on a volume that is not mounted must not turn into a new, empty
+    store); `--init` creates it, as `make serve` does on a fresh machine."""
+    settings = _settings(ctx)
+    db = Path(settings["db"])
+    if init and not db.exists():
+        if not db.parent.is_dir():
+            raise StoreFailure(f"cannot create store {db}: its folder {db.parent} does not exist")
+        _open_store(settings, create=True).close()
+    try:
+        store = _open_store(settings)
+    except StoreMissing as exc:
+        raise StoreFailure(f"{exc}; `geomap serve --init` creates it and ingests the seeds") from exc
+    with store:
+        store.check_integrity()
+        empty = store.stats().articles == 0
+    if empty and not no_seed:
+        seeds = settings["seeds"] or str(seeds_dir())
+        click.echo(f"store {settings['db']} is empty: ingesting {seeds}", err=True)
+        report = run_ingest(settings, [seeds])
+        _print_report(report)
+        _print_stop(report)
+        if report.stopped:
+            ctx.exit(report.exit_code)
+    from geomap.web import create_app
+
+    app = create_app(settings)
     click.echo(f"geomap map served at http://{host}:{port}/  (store: {settings['db']}; Ctrl+C stops)")
     try:
         from waitress import serve as waitress_serve
@@ -127,6 +168,12 @@ def serve(ctx: click.Context, host: str, port: int, no_seed: bool) -> None:
 
 MALLOC_ARENAS = 2
 _M_ARENA_MAX = -8  # glibc's mallopt parameter number
+# A fixed mmap threshold: blocks above it (streamed download chunks, the server's send buffers) go back to the
+# system when freed; glibc's default threshold grows with each such block freed, and then they stay in the heap
+# (8 concurrent full CSV downloads at 100k events: 398 MB peak with the default, 264 MB with this; see
+# benchmarks/csv_memory.txt). MALLOC_MMAP_THRESHOLD_=262144 in the environment does the same.
+MMAP_THRESHOLD = 256 * 1024
+_M_MMAP_THRESHOLD = -3
 
 
 def limit_malloc_arenas() -> None:
@@ -136,11 +183,14 @@ def limit_malloc_arenas() -> None:
     import ctypes.util
     import os
 
-    if "MALLOC_ARENA_MAX" in os.environ or not sys.platform.startswith("linux"):
+    if not sys.platform.startswith("linux"):
         return
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        libc.mallopt(_M_ARENA_MAX, MALLOC_ARENAS)
+        if "MALLOC_ARENA_MAX" not in os.environ:
+            libc.mallopt(_M_ARENA_MAX, MALLOC_ARENAS)
+        if "MALLOC_MMAP_THRESHOLD_" not in os.environ:
+            libc.mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
     except (OSError, AttributeError):  # not glibc (musl has no arenas to cap)
         log.debug("mallopt unavailable; malloc arenas not capped")
 
@@ -163,17 +213,18 @@ def export(ctx: click.Context, out: str, date_from: str | None, date_to: str | N
         args["include_undated"] = ["1"]
     if types:
         args["type"] = list(types)
-    try:
-        flt = parse_filter(args)
-        with _open_store(_settings(ctx)) as store:
-            data = b"".join(geojson.from_store(store, flt))
-    except GeomapError as exc:
-        raise _fail(exc) from exc
+    flt = parse_filter(args)
+    with _open_store(_settings(ctx)) as store:
+        store.check_integrity()  # a damaged store is refused, not half exported
+        data = b"".join(geojson.from_store(store, flt))  # whole before a byte is written: no half files
     if out == "-":
         sys.stdout.buffer.write(data + b"\n")
-    else:
+        return
+    try:
         Path(out).write_bytes(data)
-        click.echo(f"wrote {out}", err=True)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from exc
+    click.echo(f"wrote {out}", err=True)
 
 
 @main.command()
@@ -185,11 +236,7 @@ def parse(ctx: click.Context, source) -> None:
     from geomap.parsing import parse_jsonl
 
     settings = _settings(ctx)
-    try:
-        geoparser = _geoparser(settings)
-        count = parse_jsonl(geoparser, source, sys.stdout)
-    except GeomapError as exc:
-        raise _fail(exc) from exc
+    count = parse_jsonl(_geoparser(settings), source, sys.stdout)
     click.echo(f"parsed {count} texts", err=True)
 
 
@@ -203,11 +250,7 @@ def eval_command(ctx: click.Context, gold: str, seeds_path: str | None, as_json:
     """Score `parse` against gold annotations (format of shared/gold/seeds.jsonl)."""
     from geomap.evaluation import evaluate, format_report
 
-    try:
-        geoparser = _geoparser(_settings(ctx))
-        report = evaluate(geoparser, Path(gold), Path(seeds_path) if seeds_path else seeds_dir())
-    except GeomapError as exc:
-        raise _fail(exc) from exc
+    report = evaluate(_geoparser(_settings(ctx)), Path(gold), Path(seeds_path) if seeds_path else seeds_dir())
     click.echo(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode() if as_json else format_report(report))
 
 
@@ -219,12 +262,8 @@ def geocode(ctx: click.Context, retry: bool) -> None:
     from geomap.retry import retry_unresolved
 
     settings = _settings(ctx)
-    try:
-        with _open_store(settings) as store:
-            geoparser = _geoparser(settings, store)
-            result = retry_unresolved(store, geoparser)
-    except GeomapError as exc:
-        raise _fail(exc) from exc
+    with _open_store(settings) as store:
+        result = retry_unresolved(store, _geoparser(settings, store))
     click.echo(f"retried {result.articles} articles: {result.resolved} names resolved, {result.still_unresolved} still unresolved")
 
 
@@ -233,11 +272,8 @@ def geocode(ctx: click.Context, retry: bool) -> None:
 def compact(ctx: click.Context) -> None:
     """Rewrite the store in key order (VACUUM) and refresh the planner's statistics; after bulk ingests."""
     started = time.perf_counter()
-    try:
-        with _open_store(_settings(ctx)) as store:
-            before, after = store.compact()
-    except GeomapError as exc:
-        raise _fail(exc) from exc
+    with _open_store(_settings(ctx)) as store:
+        before, after = store.compact()
     click.echo(f"compacted {_settings(ctx)['db']}: {before / 1e6:.1f} MB -> {after / 1e6:.1f} MB "
                f"in {time.perf_counter() - started:.1f} s")
 

@@ -6,18 +6,18 @@ Importing this module registers the factories; `geomap.nlp.build_recognizer` doe
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from geomap import roles, toponyms
-from geomap.gazetteer import Candidate, Gazetteer, load_gazetteer
+from geomap import roles, toponyms, unlisted, wordclass
+from geomap.gazetteer import SETTLEMENT_KINDS, Candidate, Gazetteer, load_gazetteer
 from geomap.lexicon import has_arabic_prefix
-from geomap.models import Mention
 
 OPENING_QUOTES = frozenset("„‚«»\"“")
 MAX_NAME_TOKENS = 5
+PLACES_KEY = "geomap_places"
+REJECTED_KEY = "geomap_rejected"
 
 
 @Language.component("geomap_quote_fix")
@@ -34,17 +34,24 @@ def quote_fix(doc: Doc) -> Doc:
 
 @Language.factory(
     "geomap_places",
+    assigns=["doc.spans"],
     default_config={"gazetteer_path": "", "use_model_entities": False},
 )
 def make_place_matcher(nlp: Language, name: str, gazetteer_path: str, use_model_entities: bool) -> PlaceMatcher:
     gazetteer = load_gazetteer(Path(gazetteer_path) if gazetteer_path else None)
-    toponyms.warm_up()
+    wordclass.warm_up()
     return PlaceMatcher(gazetteer, use_model_entities)
+
+
+Hit = tuple[int, int, list[Candidate]]
 
 
 class PlaceMatcher:
     """Finds place mentions: longest gazetteer hits over token n-grams, filtered by German rules,
-    merged with the model's LOC entities when a model runs, each given a role (location or actor)."""
+    merged with the model's LOC entities when a model runs, each given a role (location or actor).
+
+    Writes ``doc.spans["geomap_places"]`` (label: the role, ``kb_id_``: which recognizer found it) and
+    ``doc.spans["geomap_rejected"]`` (gazetteer hits the rules rejected; label: the rule's name)."""
 
     def __init__(self, gazetteer: Gazetteer, use_model_entities: bool) -> None:
         self.gazetteer = gazetteer
@@ -52,16 +59,26 @@ class PlaceMatcher:
         self.max_tokens = min(MAX_NAME_TOKENS, max(1, getattr(gazetteer, "max_name_tokens", 4)))
 
     def __call__(self, doc: Doc) -> Doc:
+        self._unlisted: dict[tuple[int, int], tuple[str, str]] = {}
         hits = self._scan(doc)
-        doc.user_data["geomap_place_tokens"] = {i for start, end, _ in hits for i in range(start, end)}
-        accepted = self._filter(doc, hits)
+        scanned = {i for start, end, _ in hits for i in range(start, end)}
+        context = toponyms.Context(toponyms.person_words(doc, hits, scanned), scanned)
+        accepted: list[Hit] = []
+        rejected: list[Span] = []
+        for start, end, cands in hits:
+            rule = toponyms.rejection(doc, start, end, cands, context)
+            if rule is None:
+                accepted.append((start, end, cands))
+            else:
+                rejected.append(Span(doc, start, end, label=rule))
         if self.use_model_entities:
-            accepted = self._merge_model_entities(doc, accepted)
+            accepted = self._merge_model_entities(doc, accepted, rejected)
         else:
-            accepted = self._add_designated_unknowns(doc, accepted)
+            accepted = self._add_unlisted(doc, accepted, rejected, context)
         accepted.sort(key=lambda hit: hit[0])
-        doc.user_data["geomap_place_tokens"] = {i for start, end, _ in accepted for i in range(start, end)}
-        doc.user_data["geomap_mentions"] = [self._mention(doc, *hit) for hit in accepted]
+        places = {i for start, end, _ in accepted for i in range(start, end)}
+        doc.spans[PLACES_KEY] = [self._span(doc, start, end, cands, places) for start, end, cands in accepted]
+        doc.spans[REJECTED_KEY] = rejected
         return doc
 
     # --- finding ------------------------------------------------------------------------------
@@ -69,18 +86,23 @@ class PlaceMatcher:
     def _could_start_name(self, text: str) -> bool:
         return text[:1].isupper() or has_arabic_prefix(text)
 
-    def _scan(self, doc: Doc) -> list[tuple[int, int, list[Candidate]]]:
+    def _is_bare_designator(self, text: str) -> bool:
+        """ "Stadt", "Provinz", "Hafenstadt": context before a name, never a name themselves; a place whose
+        name merely ends like one ("Düsseldorf", "Darmstadt", "Kuwait-Stadt") is no designator."""
+        return "-" not in text and toponyms.is_designator(text) and not self.gazetteer.lookup(text)
+
+    def _scan(self, doc: Doc) -> list[Hit]:
         """Longest gazetteer hits over token n-grams, left to right (plain arrays: this is the hot loop)."""
         words = [t.text for t in doc]
         starts = [t.idx for t in doc]
         sent_start = [t.is_sent_start for t in doc]
         punct = [t.is_punct for t in doc]
-        stop = [toponyms.is_stop_word(w) for w in words]
+        stop = [wordclass.is_stop_word(w) for w in words]
         text = doc.text
-        hits: list[tuple[int, int, list[Candidate]]] = []
+        hits: list[Hit] = []
         i, n_tokens = 0, len(doc)
         while i < n_tokens:
-            if punct[i] or not self._could_start_name(words[i]) or _is_bare_designator(words[i]):
+            if punct[i] or not self._could_start_name(words[i]) or self._is_bare_designator(words[i]):
                 i += 1
                 continue
             found = None
@@ -109,26 +131,17 @@ class PlaceMatcher:
             cands = [c for c in self.gazetteer.lookup(text[:-1]) if c.kind in ("country", "region", "admin_region")]
         return list(cands)
 
-    def _filter(self, doc: Doc, hits: Sequence[tuple[int, int, list[Candidate]]]) -> list:
-        person_words: set[str] = set()
-        kept = []
-        for start, end, cands in hits:
-            if toponyms.part_of_other_name(doc, start, end, cands):
-                if toponyms.is_surname_position(doc, start) and not toponyms.is_prominent(cands):
-                    person_words.add(doc[start:end].text)  # "John Kerry" ... later a bare "Kerry"
-                continue
-            kept.append((start, end, cands))
-        return [hit for hit in kept if toponyms.accept_hit(doc, hit[0], hit[1], hit[2], person_words)]
-
-    def _merge_model_entities(self, doc: Doc, accepted: list) -> list:
+    def _merge_model_entities(self, doc: Doc, accepted: list[Hit], rejected: list[Span]) -> list[Hit]:
         """Model PER/ORG entities veto hits inside longer names; LOC entities the gazetteer lacks are added."""
         covered = {i for start, end, _ in accepted for i in range(start, end)}
         kept = []
         for start, end, cands in accepted:
             ent = _entity_over(doc, start, end)
             if ent is not None and ent.label_ == "PER":
+                rejected.append(Span(doc, start, end, label="model-person"))
                 continue
             if ent is not None and ent.label_ in ("ORG", "MISC") and (ent.end - ent.start) > (end - start):
+                rejected.append(Span(doc, start, end, label="model-organisation"))
                 continue
             kept.append((start, end, cands))
         for ent in doc.ents:
@@ -136,50 +149,39 @@ class PlaceMatcher:
                 kept.append((ent.start, ent.end, []))
         return kept
 
-    def _add_designated_unknowns(self, doc: Doc, accepted: list) -> list:
-        """Without a model: "Stadt Kafr Nabl", "Grenzübergang Bab al-Hawa" name a place the gazetteer
-        lacks; keep it (no candidates) so the fallback geocoder can try."""
-        covered = {i for start, end, _ in accepted for i in range(start, end)}
-        for tok in doc:
-            if not toponyms.is_designator(tok.text) or not tok.text[:1].isupper():
+    def _add_unlisted(self, doc: Doc, accepted: list[Hit], rejected: list[Span], context: toponyms.Context) -> list[Hit]:
+        """Without a model: names the gazetteer lacks, found by German rules (geomap.unlisted), kept without
+        candidates so the fallback geocoder can try; a rejected gazetteer hit is not found again."""
+        taken = {i for start, end, _ in accepted for i in range(start, end)}
+        # a lexicon toponym may stand where the gazetteer's only candidates were wrong ("Böhmen" ~ a folded
+        # homograph), never where a rule said "not a place here"
+        weak = {"common-word", "fold-not-transliteration"}
+        refused = {i for span in rejected if span.label_ not in weak for i in range(span.start, span.end)}
+        is_place = lambda name: any(c.kind in SETTLEMENT_KINDS for c in self.gazetteer.lookup(name))  # noqa: E731
+        for start, end, kind, key in unlisted.find_unlisted(doc, self._is_bare_designator, is_place, taken):
+            if any(i in taken for i in range(start, end)):
                 continue
-            start = tok.i + 1
-            end = start
-            while end < len(doc) and end - start < 3 and doc[end].sent.start == tok.sent.start and (
-                doc[end].text[:1].isupper() and doc[end].is_alpha
-                or has_arabic_prefix(doc[end].text) and end > start
-            ):
-                if doc[end].lower_ in toponyms._stop_words():
-                    break
-                end += 1
-            if end > start and not any(i in covered for i in range(start, end)):
-                accepted.append((start, end, []))
-                covered.update(range(start, end))
+            if kind == "lexicon" and any(i in refused for i in range(start, end)):
+                continue
+            if kind == "lexicon":
+                rule = toponyms.rejection(doc, start, end, (), context, listed=False)
+                if rule is not None:
+                    rejected.append(Span(doc, start, end, label=rule))
+                    continue
+            self._unlisted[(start, end)] = (kind, key)
+            accepted.append((start, end, []))
+            taken.update(range(start, end))
         return accepted
 
     # --- describing ---------------------------------------------------------------------------
 
-    def _mention(self, doc: Doc, start: int, end: int, cands: list[Candidate]) -> Mention:
+    def _span(self, doc: Doc, start: int, end: int, cands: list[Candidate], places: set[int]) -> Span:
         span = doc[start:end]
-        sent = span.sent
         polity = any(roles.is_polity(c.kind, c.is_capital, c.name) for c in cands)
-        role = roles.classify_role(span, polity=polity, genitive=toponyms.is_genitive(cands))
-        source = "gazetteer" if cands else ("model" if self.use_model_entities else "rule")
-        return Mention(
-            start=span.start_char,
-            end=span.end_char,
-            surface=span.text,
-            key=span.text,
-            sent_start=sent.start_char,
-            sent_end=sent.end_char,
-            role=role,
-            source=source,
-        )
-
-
-def _is_bare_designator(text: str) -> bool:
-    """ "Stadt", "Provinz", "Grenzübergang": context before a name, never a name (unlike "Kuwait-Stadt")."""
-    return "-" not in text and toponyms.is_designator(text)
+        role = roles.classify_role(span, polity=polity, genitive=toponyms.is_genitive(cands), place_tokens=places)
+        kind, key = self._unlisted.get((start, end), ("", ""))
+        source = "gazetteer" if cands else ("model" if self.use_model_entities else f"rule:{kind}")
+        return Span(doc, start, end, label=role, kb_id=source, span_id=key)
 
 
 def _plausible_multiword(words: list[str], sent_start: list[bool], punct: list[bool], stop: list[bool],

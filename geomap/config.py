@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from geomap.errors import GeomapError
+from geomap.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,6 +44,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("frame_ancestors", "*", "Who may frame /embed (CSP frame-ancestors value)."),
     Setting("secret_key", "", "Flask secret key; a random one per process when empty."),
     Setting("warm_months", 36, "Map views (one per month, the latest first) the web app builds in the background at start and after ingests; 0 for none."),
+    Setting("busy_timeout", 30.0, "Seconds a command waits for another process's lock on the store before it gives up."),
     Setting("seeds", "", "Folder of articles that `geomap serve` ingests into an empty store; empty for the bundled seeds/."),
 )
 
@@ -55,12 +56,12 @@ def _coerce(setting: Setting, raw: str) -> Any:
         try:
             return int(raw)
         except ValueError as exc:
-            raise GeomapError(f"GEOMAP_{setting.name.upper()} must be a whole number, got {raw!r}") from exc
+            raise ConfigError(f"GEOMAP_{setting.name.upper()} must be a whole number, got {raw!r}") from exc
     if isinstance(setting.default, float):
         try:
             return float(raw)
         except ValueError as exc:
-            raise GeomapError(f"GEOMAP_{setting.name.upper()} must be a number, got {raw!r}") from exc
+            raise ConfigError(f"GEOMAP_{setting.name.upper()} must be a number, got {raw!r}") from exc
     return raw
 
 
@@ -75,7 +76,7 @@ def load_settings(overrides: Mapping[str, Any] | None = None, environ: Mapping[s
         if value is None:
             continue
         if name not in _BY_NAME:
-            raise GeomapError(f"unknown setting {name!r}")
+            raise ConfigError(f"unknown setting {name!r}")
         values[name] = value
     return values
 

@@ -1,15 +1,18 @@
 """German temporal expressions: find them in an article's content and resolve them against the article date.
 
-Resolution rules (shared with the gold annotation, ``shared/gold/README.md``):
+Resolution rules (shared with the gold annotation, ``shared/gold/README.md``; arithmetic in
+``geomap.date_resolve``, tense in ``geomap.tense``):
 
-* An explicit day ("am 19. Oktober", "19.10.2016") has ``day`` precision; a month name without a year takes
-  the year that puts it nearest to the article's month.
+* An explicit day ("am 19. Oktober", "19.10.2016") has ``day`` precision. A month, weekday or day named without
+  a year follows the sentence's tense: past -> the latest such date on or before the article date, future ->
+  the next on or after it, present -> the nearest ("vergangenen"/"kommenden" look strictly back/forward).
 * A weekday, a part of the day or an offset of at most a few (<= 7) days keeps the article's month when the
   article is dated only to the month; against a day-dated article it resolves to the day (or a short range).
 * Larger day/week offsets get the coarsest precision that is certain: the range of possible days is
   computed and reported as the one month or year that contains it. Month and year offsets ("seit einem
   Jahr", "in zwei Monaten") shift the article month by whole months and keep ``month`` precision.
-* "seit …"/"ab …" leave the interval open at the end (``end=None``), "bis …" open at the start.
+* Nothing is open-ended: "seit X" runs from X to the article date, "bis X" from the article date to X,
+  "ab X" is X. "seit Wochen" starts two weeks before the article date (week precision).
 * In an undated article every expression is listed with precision ``none`` (start and end None).
 
 Bare adverbs ("derzeit", "jüngst") and pure durations ("über Wochen", "nach sieben Tagen", "in 24 Stunden")
@@ -26,35 +29,27 @@ from functools import cache
 from datetime import date, timedelta
 from typing import Callable
 
+from geomap.date_resolve import (
+    FEW_DAYS, NONE_SPAN, NUMBER_WORDS, VAGUE, Direction, bounded, by_amount, by_days, by_months, containing,
+    direction_of, in_year, number, quantity, since_vague, unit_kind, weekday,
+)
+from geomap import lexicon
 from geomap.errors import FilterError
 from geomap.models import PRECISION_RANK, Article, DateExpression, TimeSpan
+from geomap.tense import sentence_bounds, tense_at
 
 _HEADER_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
-FEW_DAYS = 7  # offsets up to this many days keep a month-dated article's month (gold convention)
-NONE_SPAN = TimeSpan(None, None, "none")
 
-MONTHS = {
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
-    "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
-    "jan.": 1, "feb.": 2, "febr.": 2, "mrz.": 3, "apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8, "sep.": 9, "sept.": 9,
-    "okt.": 10, "nov.": 11, "dez.": 12,
-}
-WEEKDAYS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5,
-            "sonntag": 6}
-_NUMBER_WORDS = {
-    "ein": 1, "eine": 1, "einem": 1, "einen": 1, "einer": 1, "eines": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
-    "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13,
-    "vierzehn": 14, "fünfzehn": 15, "zwanzig": 20, "dreißig": 30, "anderthalb": 1.5, "eineinhalb": 1.5,
-    "zweieinhalb": 2.5, "dreieinhalb": 3.5,
-}
-_VAGUE = ("wenige", "wenigen", "einige", "einigen", "mehrere", "mehreren", "ein paar")
+# Month names with their abbreviations ("Okt."), weekdays: from the one lexicon.
+MONTHS = {**lexicon.MONTHS, **{abbr + ".": number for abbr, number in lexicon.MONTH_ABBREVIATIONS.items()}}
+WEEKDAYS = lexicon.WEEKDAYS
 _PARTS = {"anfang": (1, 10), "mitte": (11, 20), "ende": (21, 31)}
 
 # Regex fragments: word alternations built from the tables above, longest first so "einem" beats "ein".
 _MONTH = "(?:" + "|".join(re.escape(m) if m.endswith(".") else m + r"\b" for m in sorted(MONTHS, key=len, reverse=True)) + ")"
 _FULL_MONTH = "(?:" + "|".join(m for m in MONTHS if not m.endswith(".")) + r")\b"
 _WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
-_NUM = "(?:\\d{1,3}(?:,\\d)?|" + "|".join(sorted(list(_NUMBER_WORDS) + [v.replace(" ", r"\s+") for v in _VAGUE],
+_NUM = "(?:\\d{1,3}(?:,\\d)?|" + "|".join(sorted(list(NUMBER_WORDS) + [v.replace(" ", r"\s+") for v in VAGUE],
                                                     key=len, reverse=True)) + ")"
 _QUAL = r"(?:(?:gut|knapp|rund|etwa|fast|beinahe|ungefähr|mehr\s+als|über|weniger\s+als|nur|erst|bereits|schon)\s+)?"
 _ALT = rf"(?:\s*,?\s*(?:maximal|höchstens|spätestens|oder|bis(?:\s+zu)?|-|–)\s*(?P<alt>{_NUM}))?"
@@ -65,13 +60,32 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d.,]\d)"
 _PART = r"(?:Anfang|Mitte|Ende)"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH_NUM = r"(?:0?[1-9]|1[0-2])"
+# Bumped whenever a rule changes how an expression resolves: stores re-date their events on open (geomap.store).
+RULES_VERSION = 2
+# The one date-overlap rule: the store's filter, the histogram, GeoJSON/CSV, the OpenAPI text and the README.
+OVERLAP_RULE = (
+    "An event's date interval [date_start, date_end] is closed (both days included, never open-ended: \"seit X\" "
+    "ends on the article's date) and it is shown when it overlaps the closed window [from, to], i.e. when "
+    "date_end >= from and date_start <= to; an event dated 2016-10 (month precision) is in the window "
+    "2016-10-15..2016-11-15. The histogram counts an event in every month its interval overlaps, so a month's "
+    "bar is what the window of that month shows. Undated events have no interval: they are shown when the "
+    "window is unbounded, and in a bounded one only with include_undated=1."
+)
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    """What an expression is resolved against: the article date and its sentence's tense."""
+
+    anchor: TimeSpan
+    tense: str
 
 
 @dataclass(frozen=True)
 class _Rule:
     name: str
     pattern: re.Pattern[str]
-    resolve: Callable[[re.Match[str], TimeSpan], TimeSpan]
+    resolve: Callable[[re.Match[str], _Ctx], TimeSpan]
 
 
 def parse_header_date(value: str) -> TimeSpan:
@@ -91,12 +105,16 @@ def parse_header_date(value: str) -> TimeSpan:
 
 
 def find_date_expressions(article: Article) -> list[DateExpression]:
-    """Temporal expressions in the article's content segments, in text order, resolved against its date."""
+    """Temporal expressions in the article's content segments, in text order, resolved against its date and the
+    tense of their sentence."""
     found: list[DateExpression] = []
     for seg in article.content:
         text = article.raw[seg.start:seg.end]
         for start, end, rule, match in _matches(text):
-            span = rule.resolve(match, article.date) if article.date else NONE_SPAN
+            span = NONE_SPAN
+            if article.date:
+                lo, hi = sentence_bounds(text, start)
+                span = rule.resolve(match, _Ctx(article.date, tense_at(text[lo:hi], start - lo, end - lo)))
             found.append(DateExpression(seg.start + start, seg.start + end, text[start:end], span))
     return found
 
@@ -109,19 +127,22 @@ def expression_for_sentence(exprs: list[DateExpression], sent_start: int, sent_e
     return min(inside, key=lambda e: (PRECISION_RANK[e.span.precision], e.start))
 
 
-def overlaps(span: TimeSpan, start: date | None, end: date | None) -> bool:
-    """Whether ``span`` meets the closed query window [start, end].
+def sentence_date(
+    article: Article, exprs: list[DateExpression], sent_start: int, sent_end: int
+) -> tuple[TimeSpan | None, str | None]:
+    """When a sentence's event happened: its most specific resolvable expression (with its surface), else the
+    article's own date. The one rule for the pipeline and for re-dating stored events."""
+    expr = expression_for_sentence(exprs, sent_start, sent_end)
+    if expr is not None and expr.span.precision != "none":
+        return expr.span, expr.surface
+    return article.date, None
 
-    Both intervals are closed; a None bound on either side is unbounded. A span of precision "none"
-    (unknown date) only meets a window that is unbounded on both sides, i.e. no date filter at all.
-    """
-    if span.precision == "none" or (span.start is None and span.end is None):
+
+def overlaps(span: TimeSpan | None, start: date | None, end: date | None) -> bool:
+    """Whether ``span`` is shown in the closed window [start, end] (None: unbounded side); see OVERLAP_RULE."""
+    if span is None or span.start is None or span.end is None:
         return start is None and end is None
-    if start is not None and span.end is not None and span.end < start:
-        return False
-    if end is not None and span.start is not None and span.start > end:
-        return False
-    return True
+    return (start is None or span.end >= start) and (end is None or span.start <= end)
 
 
 def _matches(text: str) -> list[tuple[int, int, _Rule, re.Match[str]]]:
@@ -135,238 +156,156 @@ def _matches(text: str) -> list[tuple[int, int, _Rule, re.Match[str]]]:
     return sorted(kept, key=lambda c: c[0])
 
 
-# ---------------------------------------------------------------- resolution helpers
+# ---------------------------------------------------------------- rule resolvers
+# Each takes the match and the context (article date, sentence tense) and returns a closed span.
 
-
-def _number(word: str) -> tuple[float, float]:
-    """(low, high) value of a German number word, digit string or vague quantifier."""
-    word = " ".join(word.casefold().split())
-    if word in _VAGUE:
-        return 2, 6
-    if word in _NUMBER_WORDS:
-        value = float(_NUMBER_WORDS[word])
-        return value, value
-    value = float(word.replace(",", "."))
-    return value, value
-
-
-def _quantity(match: re.Match[str]) -> tuple[float, float]:
-    """The counted amount of a match with groups ``qual``, ``num`` and optional ``alt``."""
-    lo, hi = _number(match.group("num"))
-    qual = " ".join((match.group("qual") or "").casefold().split())
-    if qual in ("gut", "mehr als", "über"):
-        hi = max(hi, lo * 1.25)
-    elif qual in ("knapp", "fast", "beinahe", "weniger als"):
-        lo = lo * 0.85
-    elif qual in ("rund", "etwa", "ungefähr"):
-        lo, hi = lo * 0.9, hi * 1.1
-    alt = match.groupdict().get("alt")
-    if alt:
-        hi = max(hi, _number(alt)[1])
-    return lo, hi
-
-
-def _unit_kind(unit: str) -> str:
-    return unit.casefold()[:3]  # "tag", "woc", "mon", "jah"
-
-
-def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
-
-
-def _containing(lo: date, hi: date) -> TimeSpan:
-    """The finest certain span holding every day in [lo, hi]: day, week (<= 7 days), month, year(s)."""
-    if lo == hi:
-        return TimeSpan.day(lo)
-    if (hi - lo).days < 7:
-        return TimeSpan(lo, hi, "week")
-    if (lo.year, lo.month) == (hi.year, hi.month):
-        return TimeSpan.month(lo.year, lo.month)
-    return TimeSpan(date(lo.year, 1, 1), date(hi.year, 12, 31), "year")
-
-
-def _by_days(anchor: TimeSpan, lo: int, hi: int) -> TimeSpan:
-    """A day offset range [lo, hi] from the report day, with the month convention for a few days."""
-    if anchor.precision != "day" and max(abs(lo), abs(hi)) <= FEW_DAYS:
-        return anchor
-    return _containing(anchor.start + timedelta(days=lo), anchor.end + timedelta(days=hi))
-
-
-def _by_months(anchor: TimeSpan, lo: int, hi: int) -> TimeSpan:
-    """A whole-month offset range [lo, hi] from the report month."""
-    y1, m1 = _shift_month(anchor.start.year, anchor.start.month, lo)
-    y2, m2 = _shift_month(anchor.start.year, anchor.start.month, hi)
-    return _containing(date(y1, m1, 1), date(y2, m2, calendar.monthrange(y2, m2)[1]))
-
-
-def _by_amount(anchor: TimeSpan, unit: str, lo: float, hi: float, sign: int) -> TimeSpan:
-    """Resolve "<amount> <unit>" before (sign -1) or after (sign +1) the report date."""
-    kind = _unit_kind(unit)
-    if kind in ("mon", "jah"):
-        factor = 12 if kind == "jah" else 1
-        a, b = sorted((sign * math.floor(lo * factor), sign * math.floor(hi * factor)))
-        return _by_months(anchor, a, b)
-    factor = 7 if kind == "woc" else 1
-    a, b = sorted((sign * round(lo * factor), sign * round(hi * factor)))
-    return _by_days(anchor, a, b)
-
-
-def _opened(span: TimeSpan, prefix: str | None) -> TimeSpan:
-    """Open the interval for "seit"/"ab" (no end) and "bis" (no start)."""
-    word = (prefix or "").casefold().split()[:1]
-    if word and word[0] in ("seit", "ab"):
-        return TimeSpan(span.start, None, span.precision)
-    if word and word[0] == "bis":
-        return TimeSpan(None, span.end, span.precision)
-    return span
-
-
-def _infer_year(anchor: TimeSpan, month: int) -> int:
-    """The year that puts ``month`` nearest to the anchor month (ties: the anchor's year)."""
-    base = anchor.start.year * 12 + anchor.start.month - 1
-    years = (anchor.start.year, anchor.start.year - 1, anchor.start.year + 1)
-    return min(years, key=lambda y: abs(y * 12 + month - 1 - base))
+Resolver = Callable[[re.Match[str], _Ctx], TimeSpan]
 
 
 def _month_number(name: str) -> int:
     return MONTHS[name.casefold()]
 
 
-def _month_part(anchor: TimeSpan, month: int, year: int | None, first: str | None, last: str | None) -> TimeSpan:
+def _month_part(ctx: _Ctx, month: int, year: int | None, first: str | None, last: str | None,
+                direction: Direction) -> TimeSpan:
     """A month, or the part of it between ``first`` and ``last`` (Anfang/Mitte/Ende), at month precision."""
-    year = year or _infer_year(anchor, month)
-    span = TimeSpan.month(year, month)
-    if not first:
-        return span
-    lo = _PARTS[first.casefold()][0]
-    hi = min(_PARTS[(last or first).casefold()][1], span.end.day)
-    return TimeSpan(date(year, month, lo), date(year, month, hi), "month")
+
+    def make(y: int) -> TimeSpan:
+        span = TimeSpan.month(y, month)
+        if not first:
+            return span
+        lo = _PARTS[first.casefold()][0]
+        hi = min(_PARTS[(last or first).casefold()][1], span.end.day)
+        return TimeSpan(date(y, month, lo), date(y, month, hi), "month")
+
+    return make(year) if year else in_year(ctx.anchor, direction, make)
 
 
-# ---------------------------------------------------------------- rule resolvers
+def _r_ago(m: re.Match[str], ctx: _Ctx) -> TimeSpan:
+    lo, hi = quantity(m)
+    return bounded(by_amount(ctx.anchor, m.group("unit"), lo, hi, -1), m.group("prep"), ctx.anchor)
 
 
-def _r_ago(m: re.Match[str], anchor: TimeSpan) -> TimeSpan:
-    lo, hi = _quantity(m)
-    return _opened(_by_amount(anchor, m.group("unit"), lo, hi, -1), m.group("prep"))
+def _r_since_vague(m: re.Match[str], ctx: _Ctx) -> TimeSpan:
+    return since_vague(ctx.anchor, m.group("unit"))
 
 
-def _r_since_vague(m: re.Match[str], anchor: TimeSpan) -> TimeSpan:
-    lo, hi = _number("einige")
-    return _opened(_by_amount(anchor, m.group("unit"), lo, hi, -1), "seit")
+def _r_in(m: re.Match[str], ctx: _Ctx) -> TimeSpan:
+    lo, hi = quantity(m)
+    return by_amount(ctx.anchor, m.group("unit"), lo, hi, +1)
 
 
-def _r_in(m: re.Match[str], anchor: TimeSpan) -> TimeSpan:
-    lo, hi = _quantity(m)
-    return _by_amount(anchor, m.group("unit"), lo, hi, +1)
-
-
-def _r_recent(m: re.Match[str], anchor: TimeSpan) -> TimeSpan:
-    kind = _unit_kind(m.group("unit"))
-    hi = _quantity(m)[1] if m.group("num") else {"tag": 6, "woc": 4, "mon": 6, "jah": 5}[kind]
+def _r_recent(m: re.Match[str], ctx: _Ctx) -> TimeSpan:
+    kind = unit_kind(m.group("unit"))
+    hi = quantity(m)[1] if m.group("num") else {"tag": 6, "woc": 4, "mon": 6, "jah": 5}[kind]
     sign = -1 if m.group("dir").casefold() in ("vergangenen", "letzten", "zurückliegenden") else +1
     if kind in ("mon", "jah"):
         months = math.floor(hi * (12 if kind == "jah" else 1))
-        return _by_months(anchor, *sorted((sign, sign * months)))
+        return by_months(ctx.anchor, *sorted((sign, sign * months)))
     days = round(hi * (7 if kind == "woc" else 1))
-    return _by_days(anchor, *sorted((sign, sign * days)))
+    return by_days(ctx.anchor, *sorted((sign, sign * days)))
 
 
-def _r_event_relative(m: re.Match[str], anchor: TimeSpan) -> TimeSpan:
-    lo, hi = _quantity(m)
-    days = hi * {"tag": 1, "woc": 7}.get(_unit_kind(m.group("unit")), 31)
-    return _by_days(anchor, -FEW_DAYS, 0) if days <= FEW_DAYS else NONE_SPAN
+def _r_event_relative(m: re.Match[str], ctx: _Ctx) -> TimeSpan:
+    lo, hi = quantity(m)
+    days = hi * {"tag": 1, "woc": 7}.get(unit_kind(m.group("unit")), 31)
+    return by_days(ctx.anchor, -FEW_DAYS, 0) if days <= FEW_DAYS else NONE_SPAN
 
 
-def _r_weekday(m: re.Match[str], anchor: TimeSpan) -> TimeSpan:
-    prep = (m.group("prep") or "").casefold()
-    forward = prep.split()[:1] in (["ab"],) or any(w in prep for w in ("kommend", "nächst"))
-    if anchor.precision != "day":
-        return _opened(anchor, prep)
+def _r_weekday(m: re.Match[str], ctx: _Ctx) -> TimeSpan:
+    prep = m.group("prep")
+    if ctx.anchor.precision != "day":
+        return bounded(ctx.anchor, prep, ctx.anchor)
     target = WEEKDAYS[m.group("day").casefold()]
-    delta = (target - anchor.start.weekday()) % 7
-    day = anchor.start + timedelta(days=delta or 7) if forward else anchor.start - timedelta(days=(7 - delta) % 7)
-    return _opened(TimeSpan.day(day), prep)
+    return bounded(weekday(ctx.anchor, target, direction_of(prep, ctx.tense)), prep, ctx.anchor)
 
 
-def _r_today(m: re.Match[str], anchor: TimeSpan) -> TimeSpan:
+def _r_today(m: re.Match[str], ctx: _Ctx) -> TimeSpan:
     word = m.group("word").casefold()
     offset = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2}.get(word, 0)
-    return _opened(_by_days(anchor, offset, offset), m.groupdict().get("prep"))
+    return bounded(by_days(ctx.anchor, offset, offset), m.groupdict().get("prep"), ctx.anchor)
 
 
-def _r_daypart(m: re.Match[str], anchor: TimeSpan) -> TimeSpan:
-    return _by_days(anchor, 0, 0)
+def _r_daypart(m: re.Match[str], ctx: _Ctx) -> TimeSpan:
+    return by_days(ctx.anchor, 0, 0)
 
 
-def _r_explicit(m: re.Match[str], anchor: TimeSpan) -> TimeSpan:
+def _r_explicit(m: re.Match[str], ctx: _Ctx) -> TimeSpan:
     month = _month_number(m.group("month")) if not m.group("month").isdigit() else int(m.group("month"))
-    year_text = m.group("year")
-    if year_text:
-        year = int(year_text) + (2000 if len(year_text) == 2 else 0)
-    else:
-        year = _infer_year(anchor, month)
+    day, prep, year_text = int(m.group("day")), m.group("prep"), m.group("year")
     try:
-        return _opened(TimeSpan.day(date(year, month, int(m.group("day")))), m.group("prep"))
+        if year_text:
+            span = TimeSpan.day(date(int(year_text) + (2000 if len(year_text) == 2 else 0), month, day))
+        else:
+            span = in_year(ctx.anchor, direction_of(prep, ctx.tense), lambda y: TimeSpan.day(date(y, month, day)))
     except ValueError:
         return NONE_SPAN
+    return bounded(span, prep, ctx.anchor)
 
 
-def _r_day_range(m: re.Match[str], anchor: TimeSpan) -> TimeSpan:
+def _r_day_range(m: re.Match[str], ctx: _Ctx) -> TimeSpan:
     last_month = _month_number(m.group("m2"))
     first_month = _month_number(m.group("m1")) if m.group("m1") else last_month
-    year = int(m.group("year")) if m.group("year") else _infer_year(anchor, last_month)
-    first_year = year - 1 if first_month > last_month else year
+    d1, d2 = int(m.group("d1")), int(m.group("d2"))
+
+    def make(year: int) -> TimeSpan:
+        return containing(date(year - (first_month > last_month), first_month, d1), date(year, last_month, d2))
+
     try:
-        return _containing(date(first_year, first_month, int(m.group("d1"))), date(year, last_month, int(m.group("d2"))))
+        return make(int(m.group("year"))) if m.group("year") else in_year(ctx.anchor, ctx.tense, make)
     except ValueError:
         return NONE_SPAN
 
 
-def _r_month(m: re.Match[str], anchor: TimeSpan) -> TimeSpan:
+def _r_month(m: re.Match[str], ctx: _Ctx) -> TimeSpan:
     year = int(m.group("year")) if m.group("year") else None
-    span = _month_part(anchor, _month_number(m.group("month")), year, m.group("first"), m.groupdict().get("last"))
-    return _opened(span, m.group("prep"))
+    prep = m.group("prep")
+    span = _month_part(ctx, _month_number(m.group("month")), year, m.group("first"), m.groupdict().get("last"),
+                       direction_of(prep, ctx.tense))
+    return bounded(span, prep, ctx.anchor)
 
 
-def _r_month_range(m: re.Match[str], anchor: TimeSpan) -> TimeSpan:
+def _r_month_range(m: re.Match[str], ctx: _Ctx) -> TimeSpan:
     year = int(m.group("year")) if m.group("year") else None
-    first = _month_part(anchor, _month_number(m.group("m1")), year, None, None)
-    last = _month_part(anchor, _month_number(m.group("m2")), year or first.start.year, None, None)
-    return _containing(first.start, last.end)
+    m1, m2 = _month_number(m.group("m1")), _month_number(m.group("m2"))
+
+    def make(y: int) -> TimeSpan:
+        return containing(TimeSpan.month(y - (m1 > m2), m1).start, TimeSpan.month(y, m2).end)
+
+    return make(year) if year else in_year(ctx.anchor, ctx.tense, make)
 
 
-def _r_year(m: re.Match[str], anchor: TimeSpan) -> TimeSpan:
+def _r_year(m: re.Match[str], ctx: _Ctx) -> TimeSpan:
     year = int(m.group("year"))
     span = TimeSpan.year(year)
     if m.group("first"):
         lo, hi = {"anfang": (1, 4), "mitte": (5, 8), "ende": (9, 12)}[m.group("first").casefold()]
         span = TimeSpan(date(year, lo, 1), date(year, hi, calendar.monthrange(year, hi)[1]), "year")
-    return _opened(span, m.group("prep"))
+    return bounded(span, m.group("prep"), ctx.anchor)
 
 
-def _r_year_range(m: re.Match[str], anchor: TimeSpan) -> TimeSpan:
+def _r_year_range(m: re.Match[str], ctx: _Ctx) -> TimeSpan:
     return TimeSpan(date(int(m.group("y1")), 1, 1), date(int(m.group("y2")), 12, 31), "year")
 
 
-def _r_named_week(m: re.Match[str], anchor: TimeSpan) -> TimeSpan:
+def _r_named_week(m: re.Match[str], ctx: _Ctx) -> TimeSpan:
     which = m.group("which").casefold()
     weeks = -1 if which.startswith(("vergangen", "letzt", "vorig")) else 1 if which.startswith(("nächst", "kommend")) else 0
+    anchor = ctx.anchor
     if anchor.precision != "day":
-        return _opened(anchor, m.group("prep"))
+        return bounded(anchor, m.group("prep"), anchor)
     monday = anchor.start - timedelta(days=anchor.start.weekday()) + timedelta(weeks=weeks)
-    return _opened(TimeSpan(monday, monday + timedelta(days=6), "week"), m.group("prep"))
+    return bounded(TimeSpan(monday, monday + timedelta(days=6), "week"), m.group("prep"), anchor)
 
 
-def _r_named_period(m: re.Match[str], anchor: TimeSpan) -> TimeSpan:
+def _r_named_period(m: re.Match[str], ctx: _Ctx) -> TimeSpan:
     which = m.group("which").casefold()
     step = -1 if which.startswith(("vergangen", "letzt", "vorig")) else 1 if which.startswith(("nächst", "kommend")) else 0
     if m.group("unit").casefold().startswith("jahr"):
-        span = TimeSpan.year(anchor.start.year + step)
+        span = TimeSpan.year(ctx.anchor.start.year + step)
     else:
-        span = _by_months(anchor, step, step)
-    return _opened(span, m.group("prep"))
+        span = by_months(ctx.anchor, step, step)
+    return bounded(span, m.group("prep"), ctx.anchor)
 
 
 def _compile(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -374,9 +313,9 @@ def _compile(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 
 _PREP_OPEN = r"(?P<prep>(?:seit|ab|bis)\s+)?"
-_RULE_SPECS: tuple[tuple[str, str, Callable[[re.Match[str], TimeSpan], TimeSpan]], ...] = (
+_RULE_SPECS: tuple[tuple[str, str, Resolver], ...] = (
     ("ago", rf"\b(?P<prep>vor|seit)\s+(?P<qual>{_QUAL})(?P<num>{_NUM}){_ALT}\s+(?P<unit>{_UNIT_DAT})", _r_ago),
-    ("since-vague", rf"\bseit\s+(?P<unit>Tagen|Wochen|Monaten)\b", _r_since_vague),
+    ("since-vague", rf"\bseit\s+(?P<unit>Tagen|Wochen|Monaten|Jahren)\b", _r_since_vague),
     ("in", rf"\bin\s+(?P<qual>{_QUAL})(?P<num>{_NUM}){_ALT}\s+(?P<unit>{_UNIT_DAT})", _r_in),
     ("recent", rf"\bin\s+den\s+(?P<dir>vergangenen|letzten|zurückliegenden|kommenden|nächsten|folgenden)\s+"
                rf"(?:(?P<qual>{_QUAL})(?P<num>{_NUM})\s+)?(?P<unit>Tagen|Wochen|Monaten|Jahren)\b", _r_recent),
@@ -386,7 +325,7 @@ _RULE_SPECS: tuple[tuple[str, str, Callable[[re.Match[str], TimeSpan], TimeSpan]
                 rf"(?:(?:vergangenen|letzten|vorigen|kommenden|nächsten|diesen|frühen|späten)\s+)?)"
                 rf"(?P<day>{_WEEKDAY}){_DAYPART}?\b", _r_weekday),
     ("today", rf"\b(?P<prep>(?:seit|ab|bis)\s+)?(?P<word>vorgestern|gestern|heute|übermorgen)(?:\s*{_DAYPART})?\b", _r_today),
-    ("tomorrow", rf"(?<!\w)(?<!am\s)(?<!Guten\s)(?P<word>morgen)(?:\s*(?:früh|abend|nachmittag|vormittag|mittag))?\b",
+    ("tomorrow", rf"(?<!\w)(?<!am\s)(?<!Guten\s)(?P<word>morgen|(?:^|(?<=[.!?]\s))Morgen(?=\s+[a-zäöü]))(?:\s*(?:früh|abend|nachmittag|vormittag|mittag))?\b",
      _r_today),
     ("daypart", r"\b(?:am|gegen|in\s+der)\s+(?:(?:frühen|späten)\s+)?(?:Vormittag|Nachmittag|Abend|Morgen|Mittag|Nacht)\b",
      _r_daypart),
@@ -410,7 +349,7 @@ _RULE_SPECS: tuple[tuple[str, str, Callable[[re.Match[str], TimeSpan], TimeSpan]
     ("year-noun", rf"\b(?P<prep>(?:seit|ab|bis)\s+(?:dem\s+)?|im\s+)?Jahr(?:e)?\s+(?P<first>)(?P<year>{_YEAR})", _r_year),
     ("year-part", rf"\b(?P<prep>(?:seit|ab|bis)\s+)?(?P<first>{_PART})\s+(?P<year>{_YEAR})", _r_year),
     ("year-range", rf"\b(?:zwischen|von)\s+(?P<y1>{_YEAR})\s+(?:und|bis)\s+(?P<y2>{_YEAR})", _r_year_range),
-    ("named-week", r"\b(?P<prep>(?:seit|ab|bis)\s+)?(?:in\s+der\s+|(?:Anfang|Mitte|Ende)\s+(?:der\s+)?)?"
+    ("named-week", r"\b(?P<prep>(?:seit|ab|bis)\s+(?:der\s+)?)?(?:in\s+der\s+|(?:Anfang|Mitte|Ende)\s+(?:der\s+)?)?"
                    r"(?P<which>vergangenen|vergangene|letzten|letzte|vorigen|vorige|nächsten|nächste|kommenden|kommende|"
                    r"dieser|diese)\s+Woche\b", _r_named_week),
     ("named-period", r"\b(?P<prep>(?:seit|ab|bis)\s+)?(?:im\s+|in\s+|(?:Anfang|Mitte|Ende)\s+(?:des\s+)?)?"
@@ -425,7 +364,7 @@ def _rules() -> tuple[_Rule, ...]:
     return tuple(_make_rule(name, pattern, resolve) for name, pattern, resolve in _RULE_SPECS)
 
 
-def _make_rule(name: str, pattern: str, resolve: Callable[[re.Match[str], TimeSpan], TimeSpan]) -> _Rule:
+def _make_rule(name: str, pattern: str, resolve: Resolver) -> _Rule:
     # "morgen" is only the adverb in lowercase ("der Morgen" is the noun); the year rule's noun check is case-sensitive.
     flags = 0 if name in ("tomorrow", "year") else re.IGNORECASE
     return _Rule(name, _compile(pattern, flags), resolve)

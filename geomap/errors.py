@@ -39,4 +39,20 @@ class FilterError(GeomapError, ValueError):
 
 
 class StoreError(GeomapError, RuntimeError):
-    """The event store cannot be opened or written."""
+    """The event store cannot be opened, read or written (full disk, read-only, locked, corrupt)."""
+
+
+class StoreMissing(StoreError, FileNotFoundError):
+    """No store at the configured path: only `geomap ingest` (and `geomap serve --init`) create one."""
+
+
+class StoreTooNew(StoreError):
+    """The store was written by a newer geomap (a higher schema version); it is refused, never rewritten."""
+
+
+class StoreCorrupt(StoreError):
+    """The store file is damaged (SQLite's integrity check fails, or it is not a database)."""
+
+
+class ConfigError(GeomapError, ValueError):
+    """A setting (GEOMAP_* variable, option or test config) has a value geomap cannot use."""

@@ -1,42 +1,55 @@
 """The bundled gazetteer: load the prebuilt index once, normalise names, look them up.
 
-The data file (``gazetteer/gazetteer.tsv``) is built by ``scripts/build_gazetteer.py``,
-which uses the same ``normalise``/``fold`` functions as the lookup, so both sides agree.
-It is plain UTF-8 lines (a JSON header, entry rows, then each index as a block of keys and
-a block of codes), uncompressed: decompressing cost more than half the load-time budget.
+The data file (``gazetteer/gazetteer.bin``) is built by ``scripts/build_gazetteer.py`` (by
+``scripts/setup.sh`` when missing), which uses the same ``normalise``/``fold`` functions as the
+lookup, so both sides agree. Layout (documented in ``gazetteer/BUILD.md``): one header line
+``GEOMAP-GAZETTEER<TAB>format<TAB>{json meta}``, then three sections whose byte lengths the meta
+gives: row offsets (uint32 little-endian), entry rows (UTF-8 TSV), and a marisa-trie mapping each
+tagged name key to its entry codes in rank order. Rows stay bytes until asked for and the trie is
+searched in place, so loading 235,000 places costs a file read, not a parse.
 """
 
 from __future__ import annotations
 
+import array
 import logging
 import re
+import sys
 import threading
 import unicodedata
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+import marisa_trie
 import orjson
 
 from geomap.config import gazetteer_dir
 from geomap.errors import GazetteerError
+from geomap.lexicon import ARABIC_ARTICLE_FORMS, DIRECTION_PREFIXES, PLACE_DESIGNATORS, REGION_DESIGNATORS
 
 log = logging.getLogger(__name__)
 
-DATA_FILE = "gazetteer.tsv"
+DATA_FILE = "gazetteer.bin"
 MAGIC = "GEOMAP-GAZETTEER"
-FORMAT = 3
-INDEXES = ("exact", "bare", "fold")
+FORMAT = 4
+# Index tags: a trie key is one tag character plus a normalised name (or a ref).
+INDEXES = {"exact": "=", "bare": "-", "fold": "~", "ref": "#"}
 NAME_SEP = "\x1f"  # between names inside one TSV cell
+POINT_SEP = ";"  # between "lat,lon" points of a shape cell
 
 # Flags stored per entry.
 CAPITAL = 1
 ADMIN_SEAT = 2
+HISTORIC = 4  # a former state (DDR, Sowjetunion): country holds its successor's code
 
+_ARTICLES = "|".join(sorted(ARABIC_ARTICLE_FORMS, key=lambda f: (-len(f), f)))
+_INNER_FORMS = "|".join(sorted({f[1:] for f in ARABIC_ARTICLE_FORMS if f[0] in "ae"}, key=lambda f: (-len(f), f)))
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02be\u02bf\u00b4`\u2032]")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _SPACES = re.compile(r"\s+")
-_LEADING_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ash|asch|esch|es|ez|et|ed|en|er|ath|ech)[-\s']+(?=\w{3})")
-_INNER_ARTICLE = re.compile(r"(?<=[\s-])([ae])(?:l|r|s|d|n|t|z|sh|sch|th|dh)[-\s']+(?=\w)")
+_LEADING_ARTICLE = re.compile(rf"^(?:{_ARTICLES})[-\s']+(?=\w{{3}})")
+_INNER_ARTICLE = re.compile(rf"(?<=[\s-])[ae](?:{_INNER_FORMS})[-\s']+(?=\w)")
 _FOLD_RULES = (
     ("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("dj", "j"), ("kh", "ch"), ("ph", "f"),
     ("ou", "u"), ("ck", "k"), ("q", "k"), ("w", "v"), ("y", "i"), ("z", "s"), ("dh", "d"),
@@ -56,16 +69,11 @@ DIRECTION_VECTORS = {
     "nord": (1.0, 0.0), "süd": (-1.0, 0.0), "ost": (0.0, 1.0), "west": (0.0, -1.0), "zentral": (0.0, 0.0),
     "mittel": (0.0, 0.0),
 }
-_DIRECTION = re.compile(r"^(nordost|nordwest|südost|südwest|nord|süd|ost|west|zentral|mittel)(-?)(.{3,})$")
-# Words that say what kind of place follows; context, not part of the name.
-REGION_DESIGNATORS = frozenset(
-    "provinz region gouvernement gouvernorat bezirk distrikt kanton bundesstaat bundesland "
-    "oblast departement präfektur landkreis kreis emirat".split()
-)
-PLACE_DESIGNATORS = frozenset("stadt hauptstadt grenzübergang grenzort ort dorf ortschaft gemeinde metropole".split())
+_DIRECTION = re.compile(rf"^({'|'.join(DIRECTION_PREFIXES)})(-?)(.{{3,}})$")
 REGION_KINDS = frozenset({"admin_region", "region"})
 SETTLEMENT_KINDS = frozenset({"city", "town", "village", "neighbourhood", "landmark"})
-_PRECISION = {"country": 3, "continent": 3, "admin_region": 2, "region": 2, "water": 2}
+# island: a whole island (Lesbos, Sylt); water: sea, lake or river; region: also mountain ranges (Alpen, Harz)
+_PRECISION = {"country": 3, "continent": 3, "admin_region": 2, "region": 2, "water": 2, "island": 2}
 
 
 def normalise(name: str) -> str:
@@ -84,7 +92,7 @@ def strip_article(key: str) -> str:
 def fold(key: str) -> str:
     """German/English transliteration fold of a normalised key; keeps every vowel."""
     text = strip_article(key)
-    text = _INNER_ARTICLE.sub(lambda m: m.group(1) + " ", text)
+    text = _INNER_ARTICLE.sub("a ", text)  # "Deir al-Balah" / "Deir el-Balah": one inner article
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = text.replace("'", "").replace("ß", "ss")
     for old, new in _FOLD_RULES[:7]:
@@ -117,6 +125,8 @@ class Candidate:
     is_admin_seat: bool
     german: bool = False
     match: str = "exact"
+    historic: bool = False  # a former state; ``country`` is its successor's code
+    points: tuple[tuple[float, float], ...] = ()  # (lat, lon) along a river's course, upstream first
 
     @property
     def geo_precision(self) -> int:
@@ -124,49 +134,64 @@ class Candidate:
 
 
 class Gazetteer:
-    """Entries plus three name indexes (exact, article-stripped, folded), all keyed by normalised strings."""
+    """Entries plus name indexes (exact, article-stripped, folded) in one trie keyed by normalised strings."""
 
-    def __init__(self, meta: dict, rows: list[str], indexes: dict[str, dict[str, str]], source: str = "<memory>") -> None:
+    def __init__(self, meta: dict, offsets: array.array, rows: bytes, trie: marisa_trie.BytesTrie,
+                 source: str = "<memory>") -> None:
         self.source = source
         self.meta = meta
-        # Rows stay unparsed TSV until asked for: loading must stay well under a second.
+        # Rows stay bytes until asked for: loading must stay well under a second.
+        self._offsets = offsets
         self._rows = rows
+        self._trie = trie
         self._parsed: dict[int, tuple] = {}
-        self._exact, self._bare, self._fold = (indexes[name] for name in INDEXES)
         self.max_name_tokens: int = int(self.meta.get("max_name_tokens", 6))
         self._countries: dict[str, int] = self.meta.get("countries", {})
-        self._refs: dict[str, int] | None = None
+        self._extents: dict[str, list[float]] = self.meta.get("extents", {})
         self._cache: dict[str, tuple[Candidate, ...]] = {}
-        self._extents: dict[str, tuple[tuple[float, float], tuple[float, float]] | None] = {}
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._offsets) - 1
+
+    def _cells(self, idx: int) -> list[str]:
+        return self._rows[self._offsets[idx]:self._offsets[idx + 1]].decode("utf-8").split("\t")
 
     def _row(self, idx: int) -> tuple:
         row = self._parsed.get(idx)
         if row is None:
-            c = self._rows[idx].split("\t")
-            row = (c[0], c[1], c[2] or None, float(c[3]), float(c[4]), c[5] or None, c[6], int(c[7]),
-                   bool(int(c[8]) & CAPITAL), bool(int(c[8]) & ADMIN_SEAT))
+            c = self._cells(idx)
+            flags = int(c[8])
+            points = tuple(tuple(map(float, p.split(","))) for p in c[11].split(POINT_SEP)) if c[11] else ()
+            row = ((c[0], c[1], c[2] or None, float(c[3]), float(c[4]), c[5] or None, c[6], int(c[7]),
+                    bool(flags & CAPITAL), bool(flags & ADMIN_SEAT)), bool(flags & HISTORIC), points)
             self._parsed[idx] = row
         return row
 
     def candidate(self, idx: int, german: bool = False, match: str = "exact") -> Candidate:
         """The entry at an index as a Candidate."""
-        return Candidate(*self._row(idx), german, match)
+        fields, historic, points = self._row(idx)
+        return Candidate(*fields, german, match, historic, points)
+
+    def _codes(self, tag: str, key: str) -> array.array | None:
+        found = self._trie.get(INDEXES[tag] + key)
+        if not found:
+            return None
+        codes = array.array("I")
+        codes.frombytes(found[0])
+        if sys.byteorder != "little":
+            codes.byteswap()
+        return codes
 
     def names(self, ref: str) -> dict[str, list[str]]:
         """All names of an entry by language tag ("de", "other"); empty when the ref is unknown."""
-        if self._refs is None:
-            self._refs = {row.split("\t", 1)[0]: i for i, row in enumerate(self._rows)}
-        idx = self._refs.get(ref)
-        if idx is None:
+        codes = self._codes("ref", ref)
+        if not codes:
             return {}
-        cols = self._rows[idx].split("\t")
+        cols = self._cells(codes[0] >> 1)
         return {"de": [n for n in cols[9].split(NAME_SEP) if n], "other": [n for n in cols[10].split(NAME_SEP) if n]}
 
     def country(self, iso2: str) -> Candidate | None:
-        """The country entry for an ISO 3166 alpha-2 code, or None."""
+        """The (current) country entry for an ISO 3166 alpha-2 code, or None."""
         idx = self._countries.get(iso2.upper())
         return None if idx is None else self.candidate(idx, german=False, match="exact")
 
@@ -175,7 +200,10 @@ class Gazetteer:
         return bool(self._lookup_cached(text))
 
     def lookup(self, name: str) -> list[Candidate]:
-        """Every entry the name may denote, from the best-matching tier only (exact before fold)."""
+        """Every entry the name may denote, best-ranked first, from the best-matching tier only (exact before fold).
+
+        Rank (set at build time): current countries and continents, then regions, then places by population,
+        with a German name, a capital or an admin seat counting extra (``Frankfurt``: am Main before Oder)."""
         return list(self._lookup_cached(name))
 
     def _lookup_cached(self, name: str) -> tuple[Candidate, ...]:
@@ -204,31 +232,28 @@ class Gazetteer:
 
     def _match(self, key: str) -> list[Candidate]:
         """Exact, article, genitive, then folded matches of a normalised key."""
-        tiers: list[tuple[str, str, dict[str, str]]] = [(key, "exact", self._exact)]
+        tiers: list[tuple[str, str, str]] = [(key, "exact", "exact")]
         bare = strip_article(key)
-        tiers += [(bare, "article", self._exact), (key, "article", self._bare), (bare, "article", self._bare)]
+        tiers += [(bare, "article", "exact"), (key, "article", "bare"), (bare, "article", "bare")]
         for suffix in ("s", "es", "n"):  # Syriens, Irakes, (den) Niederlanden
             base = key[: -len(suffix)]
             if key.endswith(suffix) and len(base) >= 3 and (suffix != "n" or base.endswith("e")):
-                tiers += [(base, "genitive", self._exact), (strip_article(base), "genitive", self._exact)]
+                tiers += [(base, "genitive", "exact"), (strip_article(base), "genitive", "exact")]
         for probe, how, index in tiers:
-            codes = index.get(probe)
+            codes = self._codes(index, probe)
             if codes:
                 return self._candidates(codes, how)
         folded = fold(key)
         if len(folded) >= 4:
-            codes = self._fold.get(folded)
+            codes = self._codes("fold", folded)
             if not codes and key.endswith("s") and len(folded) > 4:
-                codes = self._fold.get(fold(key[:-1]))
+                codes = self._codes("fold", fold(key[:-1]))
             if codes:
                 return self._candidates(codes, "fold")
         return []
 
-    def _candidates(self, codes: str, how: str) -> list[Candidate]:
-        out = []
-        for code in map(int, codes.split(",")):
-            out.append(self.candidate(code >> 1, bool(code & 1), how))
-        return out
+    def _candidates(self, codes: array.array, how: str) -> list[Candidate]:
+        return [self.candidate(code >> 1, bool(code & 1), how) for code in codes]
 
     def _direction(self, key: str) -> list[Candidate]:
         """"Nordsyrien", "Ost-Aleppo": a derived region of the base place."""
@@ -264,23 +289,9 @@ class Gazetteer:
         return (round(mid_lat + dlat * (lat_hi - lat_lo) * 0.3, 4), round(mid_lon + dlon * (lon_hi - lon_lo) * 0.3, 4))
 
     def _extent(self, country: str) -> tuple[tuple[float, float], tuple[float, float]] | None:
-        """10th-90th percentile latitude and longitude of a country's settlements (cached)."""
-        if country in self._extents:
-            return self._extents[country]
-        lats, lons = [], []
-        for row in self._rows:
-            cols = row.split("\t", 8)
-            if len(cols) > 7 and cols[5] == country and cols[6] in ("city", "town", "village"):
-                lats.append(float(cols[3]))
-                lons.append(float(cols[4]))
-        extent = None
-        if len(lats) >= 5:
-            lats.sort()
-            lons.sort()
-            lo, hi = len(lats) // 10, len(lats) - 1 - len(lats) // 10
-            extent = ((lats[lo], lats[hi]), (lons[lo], lons[hi]))
-        self._extents[country] = extent
-        return extent
+        """10th-90th percentile latitude and longitude of a country's settlements (computed at build time)."""
+        extent = self._extents.get(country)
+        return None if not extent else ((extent[0], extent[1]), (extent[2], extent[3]))
 
 
 _LOADED: dict[Path, Gazetteer] = {}
@@ -293,37 +304,43 @@ def resolve_path(path: Path | str | None = None) -> Path:
     return target / DATA_FILE if target.is_dir() else target
 
 
-def parse_gazetteer(text: str, source: str = "<memory>") -> Gazetteer:
-    """Index the text of a gazetteer file; raises ValueError/KeyError/IndexError when it is malformed."""
-    lines = text.split("\n")
-    magic, version, header = lines[0].split("\t", 2)
-    meta = orjson.loads(header)
+def parse_gazetteer(data: bytes, source: str = "<memory>") -> Gazetteer:
+    """Index the bytes of a gazetteer file; raises ValueError/KeyError/IndexError when it is malformed."""
+    end = data.index(b"\n")
+    magic, version, header = data[:end].decode("utf-8").split("\t", 2)
     if magic != MAGIC or int(version) != FORMAT:
         raise ValueError(f"not a geomap gazetteer of format {FORMAT}")
-    counts = meta["counts"]
-    if len(lines) != 1 + counts["entries"] + 2 * sum(counts[name] for name in INDEXES):
-        raise ValueError("truncated or padded: line count does not match the header")
-    pos = 1 + counts["entries"]
-    rows = lines[1:pos]
-    indexes = {}
-    for name in INDEXES:
-        n = counts[name]
-        indexes[name] = dict(zip(lines[pos:pos + n], lines[pos + n:pos + 2 * n]))
-        pos += 2 * n
-    return Gazetteer(meta, rows, indexes, source)
+    meta = orjson.loads(header)
+    sizes = meta["sections"]
+    if len(data) != end + 1 + sizes["offsets"] + sizes["rows"] + sizes["trie"]:
+        raise ValueError("truncated or padded: size does not match the header")
+    pos = end + 1
+    offsets = array.array("I")
+    offsets.frombytes(data[pos:pos + sizes["offsets"]])
+    if sys.byteorder != "little":
+        offsets.byteswap()
+    pos += sizes["offsets"]
+    rows = data[pos:pos + sizes["rows"]]
+    pos += sizes["rows"]
+    trie_bytes = data[pos:]
+    # a damaged trie could crash the native decoder: check it before handing it over
+    if zlib.crc32(trie_bytes) != meta["trie_crc32"] or len(offsets) != meta["counts"]["entries"] + 1:
+        raise ValueError("checksum mismatch")
+    return Gazetteer(meta, offsets, rows, marisa_trie.BytesTrie().frombytes(trie_bytes), source)
 
 
 def read_gazetteer(path: Path) -> Gazetteer:
     """Read and index one gazetteer file, without caching."""
     try:
-        text = path.read_bytes().decode("utf-8")
+        data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise GazetteerError(f"gazetteer file not found: {path}") from exc
-    except (OSError, UnicodeDecodeError) as exc:
+        raise GazetteerError(f"gazetteer file not found: {path} (build it: bash scripts/setup.sh, "
+                             "or python scripts/build_gazetteer.py)") from exc
+    except OSError as exc:
         raise GazetteerError(f"gazetteer file cannot be read: {path}: {exc}") from exc
     try:
-        gaz = parse_gazetteer(text, source=str(path))
-    except (ValueError, KeyError, IndexError, TypeError) as exc:
+        gaz = parse_gazetteer(data, source=str(path))
+    except (ValueError, KeyError, IndexError, TypeError, UnicodeDecodeError, orjson.JSONDecodeError) as exc:
         raise GazetteerError(f"gazetteer file is corrupt: {path}: {exc}") from exc
     log.info("gazetteer %s: %d entries", path, len(gaz))
     return gaz

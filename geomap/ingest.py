@@ -1,18 +1,21 @@
 """Ingesting files into the store: read, skip what is stored, parse, save one article per transaction.
 
-A broken file is reported with its reason and skipped; the others are still ingested.
+Every input is either stored (or found already stored) or reported with its reason, and nothing in one input
+stops the others. A failure of the store itself (full disk, read-only, locked, damaged) stops the run at once:
+every later article would fail the same way.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from geomap.articles import read_article
-from geomap.errors import ArticleError, GeomapError
+from geomap.articles import read_article, source_name
+from geomap.errors import ArticleError, GeomapError, StoreError
 from geomap.pipeline import Geoparser
+from geomap.sources import file_source
 from geomap.store import Store
 
 log = logging.getLogger(__name__)
@@ -35,13 +38,23 @@ class IngestReport:
     unresolved: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    stopped: str | None = None  # why the store could not be written; the run stopped there
 
     def summary(self) -> str:
-        return (
+        text = (
             f"{self.files} files: {self.new_articles} new articles, {self.already_stored} already stored, "
             f"{len(self.errors)} errors; {self.events} events, {self.actor_mentions} actor events, "
             f"{self.unresolved} unresolved names, {len(self.warnings)} warnings"
         )
+        if self.stopped:
+            done = self.new_articles + self.already_stored + len(self.errors)
+            text += f"\nstopped after {done} of {self.files} files: {self.stopped}"
+        return text
+
+    @property
+    def exit_code(self) -> int:
+        """0: every input stored or already stored; 1: some inputs failed; 2: the store could not be written."""
+        return 2 if self.stopped else 1 if self.errors else 0
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -49,21 +62,26 @@ class IngestReport:
             "events": self.events, "actor_events": self.actor_mentions, "unresolved": self.unresolved,
             "errors": [{"path": p, "reason": r} for p, r in self.errors],
             "warnings": [{"path": p, "message": m} for p, m in self.warnings],
+            "stopped": self.stopped, "exit_code": self.exit_code,
         }
 
 
 def article_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Expand files and folders into article files (sorted); report paths that do not exist."""
+    """Expand files and folders into article files (sorted); report paths that do not exist and folders
+    without any article file (an unmounted volume looks like that)."""
     files: list[Path] = []
     missing: list[tuple[str, str]] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES))
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
+            if not found:
+                missing.append((source_name(path), f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in this folder"))
+            files.extend(found)
         elif path.is_file():
             files.append(path)
         else:
-            missing.append((str(path), "no such file or folder"))
+            missing.append((source_name(path), "no such file or folder"))
     return files, missing
 
 
@@ -75,21 +93,37 @@ def ingest_files(
     date_override: str | None = None,
     on_file: Callable[[Path], None] | None = None,
     recognizer_name: str | None = None,
+    roots: Sequence[Path] = (),
 ) -> IngestReport:
-    """Ingest each file in its own transaction; errors are collected, never raised."""
+    """Ingest each file in its own transaction; an input's errors are collected, never raised. The store is
+    checked first (intact, writable); a store failure at any point stops the run (`report.stopped`)."""
     report = IngestReport(files=len(files))
     if geoparser.geocoder is not None:
         geoparser.geocoder.reset_budget()  # each run gets its own geocoder time budget
     name = recognizer_name or geoparser.recognizer.name
+    try:
+        store.check_integrity()
+        store.check_writable()
+    except StoreError as exc:
+        report.stopped = str(exc)
+        return report
     for path in files:
+        source = source_name(path)
         try:
-            _ingest_one(path, store, geoparser, report, date_override, name)
+            _ingest_one(path, store, geoparser, report, date_override, name, roots)
+        except StoreError as exc:  # the store, not this input: every later article would fail the same way
+            report.stopped = str(exc)
+            log.error("stopped at %s: %s", source, exc)
+            return report
         except ArticleError as exc:
-            report.errors.append((str(path), exc.reason))
-            log.warning("skipped %s: %s", path, exc.reason)
+            report.errors.append((source, exc.reason))
+            log.warning("skipped %s: %s", source, exc.reason)
         except GeomapError as exc:
-            report.errors.append((str(path), str(exc)))
-            log.error("failed %s: %s", path, exc)
+            report.errors.append((source, str(exc)))
+            log.error("failed %s: %s", source, exc)
+        except Exception as exc:  # noqa: BLE001 - a bug met by one odd input must not stop the others
+            report.errors.append((source, f"unexpected error: {type(exc).__name__}: {exc}"))
+            log.exception("unexpected error on %s", source)
         if on_file:
             on_file(path)
     return report
@@ -100,23 +134,25 @@ def _check_size(path: Path) -> None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ArticleError(str(path), f"cannot read file: {exc.strerror or exc}") from exc
+        raise ArticleError(source_name(path), f"cannot read file: {exc.strerror or exc}") from exc
     if size > MAX_ARTICLE_BYTES:
-        raise ArticleError(str(path), f"file too large ({size:,} bytes; an article has at most {MAX_ARTICLE_BYTES:,})")
+        raise ArticleError(source_name(path), f"file too large ({size:,} bytes; an article has at most {MAX_ARTICLE_BYTES:,})")
 
 
 def _ingest_one(
-    path: Path, store: Store, geoparser: Geoparser, report: IngestReport, date_override: str | None, name: str
+    path: Path, store: Store, geoparser: Geoparser, report: IngestReport, date_override: str | None, name: str,
+    roots: Sequence[Path] = (),
 ) -> None:
     _check_size(path)
-    article = read_article(path, date_override=date_override)
+    # The stored source is public (events, GeoJSON, CSV): relative to the folder given to ingest, never a path.
+    article = replace(read_article(path, date_override=date_override), source=file_source(path, roots))
     for warning in article.warnings:
-        report.warnings.append((str(path), warning))
+        report.warnings.append((article.source, warning))
     if store.has_article(article.id):
         report.already_stored += 1
         return
     if not article.content:
-        raise ArticleError(str(path), "no article text left after removing boilerplate")
+        raise ArticleError(article.source, "no article text left after removing boilerplate")
     parsed = geoparser.parse_article(article)
     if store.save_article(article, parsed.events, parsed.unresolved, name):
         report.new_articles += 1

@@ -22,13 +22,19 @@ PRECISION_RANK: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3, "n
 class TimeSpan:
     """A closed date interval with the precision it is known to.
 
-    ``start``/``end`` are inclusive; either may be None for an open interval
-    ("seit Ende September" has a start but no end). Precision "none" means unresolvable.
+    ``start``/``end`` are inclusive and both given, or both None (precision "none": unresolvable). Never
+    open-ended: "seit Ende September" runs from 21 September to the article's date.
     """
 
     start: date | None
     end: date | None
     precision: Precision
+
+    def __post_init__(self) -> None:
+        if (self.start is None) != (self.end is None):
+            raise ValueError(f"a TimeSpan is closed: both bounds or neither, got {self.start}..{self.end}")
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValueError(f"a TimeSpan ends after it starts, got {self.start}..{self.end}")
 
     @classmethod
     def day(cls, d: date) -> TimeSpan:
@@ -74,13 +80,16 @@ class Article:
     """One input file: raw text, identity, date, title, and which parts are article content."""
 
     id: str  # sha256 hex of the raw text: identity is content
-    source: str  # path or caller-supplied id
+    source: str  # public name: a path relative to the folder given to ingest, a URL, or a caller-supplied name
     raw: str
     date: TimeSpan | None  # None: the article is undated
     title: str | None = None
     content: tuple[Segment, ...] = ()  # article's own text, in order
     removed: tuple[Segment, ...] = ()  # boilerplate dropped, each with a reason
     warnings: tuple[str, ...] = ()  # e.g. a bad date header line
+    url: str | None = None  # where the article is published (canonical URL), when known
+    publisher: str | None = None  # the site or newspaper ("tagesschau.de", "Süddeutsche Zeitung")
+    author: str | None = None
 
     def zone_at(self, offset: int) -> str | None:
         """The content zone an offset lies in, or None when it is boilerplate."""

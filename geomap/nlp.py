@@ -110,7 +110,22 @@ def extract_from_text(recognizer: Recognizer, text: str) -> list[Mention]:
 
 
 def doc_mentions(doc: Doc) -> list[Mention]:
-    return list(doc.user_data.get("geomap_mentions", ()))
+    """The place spans the matcher wrote, as Mentions (label: role; kb_id_: which recognizer found it)."""
+    from geomap.components import PLACES_KEY
+
+    return [
+        Mention(start=span.start_char, end=span.end_char, surface=span.text, key=span.id_ or span.text,
+                sent_start=span.sent.start_char, sent_end=span.sent.end_char, role=span.label_,
+                source=span.kb_id_)
+        for span in doc.spans.get(PLACES_KEY, ())
+    ]
+
+
+def doc_rejections(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """Gazetteer hits the rules rejected: (start, end, surface, rule)."""
+    from geomap.components import REJECTED_KEY
+
+    return [(s.start_char, s.end_char, s.text, s.label_) for s in doc.spans.get(REJECTED_KEY, ())]
 
 
 def _shift(m: Mention, offset: int) -> Mention:

@@ -10,6 +10,7 @@ from typing import Any, Mapping
 
 from geomap import __version__
 from geomap.areas import MAX_CODES
+from geomap.dates import OVERLAP_RULE
 from geomap.event_types import EVENT_TYPES
 from geomap.filters import MAX_LIMIT
 
@@ -31,11 +32,7 @@ def filter_parameters() -> list[dict[str, Any]]:
     types = [t[0] for t in EVENT_TYPES]
     return [
         _param("from", {"type": "string", "pattern": _DATE_PATTERN, "examples": ["2016-10", "2016-10-19"]},
-               "First day shown (YYYY-MM means the month's first day). Overlap rule: an event's date interval "
-               "[date_start, date_end] (inclusive; an open end is unbounded) is shown when date_end >= from and "
-               "date_start <= to, so an event dated 2016-10 (month precision) is in 2016-10-15..2016-11-15. "
-               "Undated events have no interval and are only shown when the window is unbounded or "
-               "include_undated=1."),
+               "First day shown (YYYY-MM means the month's first day). " + OVERLAP_RULE),
         _param("to", {"type": "string", "pattern": _DATE_PATTERN, "examples": ["2016-12", "2016-12-31"]},
                "Last day shown (YYYY-MM means the month's last day); must not be before `from`."),
         _param("include_undated", {"type": "string", "enum": _BOOL_VALUES},
@@ -47,6 +44,8 @@ def filter_parameters() -> list[dict[str, Any]]:
         _param("bbox", {"type": "string", "pattern": r"^[^,]+,[^,]+,[^,]+,[^,]+$", "examples": ["35,32,42,38"]},
                "west,south,east,north in degrees; west > east crosses the antimeridian (RFC 7946 5.2)."),
         _param("place", {"type": "string", "maxLength": 200}, "A place name (case-insensitive) or ref."),
+        _param("article", {"type": "string", "maxLength": 2000},
+               "One article's events only: its id (article_id), URL or source name."),
         _param("limit", {"type": "integer", "minimum": 1},
                f"Most events to return; larger values are clamped to {MAX_LIMIT}."),
         _param("zoom", {"type": "integer", "minimum": 0, "maximum": 19}, "Initial map zoom (pages only)."),
@@ -73,8 +72,10 @@ def _schemas() -> dict[str, Any]:
         "type": "object",
         "required": ["id", "article_id", "type", "role", "date", "evidence"],
         "properties": {
-            "id": {"type": "integer"}, "article_id": {"type": "string"}, "article": {"type": "string"},
-            "title": nullable_string, "type": {"type": "string"}, "triggers": {"type": "array", "items": {"type": "string"}},
+            "id": {"type": "integer"}, "article_id": {"type": "string"},
+            "article": {"type": "string", "description": "the article's public source name: its URL, or a file"
+                        " name relative to the folder given to ingest (never a server path)"},
+            "title": nullable_string, "url": nullable_string, "publisher": nullable_string, "type": {"type": "string"}, "triggers": {"type": "array", "items": {"type": "string"}},
             "role": {"type": "string", "enum": ["location", "actor"]}, "date": {"type": "string"},
             "date_start": nullable_string, "date_end": nullable_string, "date_precision": {"type": "string"},
             "confidence": {"type": "number"}, "rule": {"type": "string"}, "candidates": {"type": "integer"},
@@ -214,7 +215,8 @@ def openapi_document(settings: Mapping[str, Any] | None = None) -> dict[str, Any
             }},
             "/api/histogram": {"get": {
                 "operationId": "histogram",
-                "summary": "Events per month for the filter without its time window.",
+                "summary": "Events per month for the filter without its time window; an event counts in every month "
+                           "its date interval overlaps (the overlap rule of `from`).",
                 "parameters": filters,
                 "responses": {**_ok("application/json", _ref("Histogram"), "Counts per month."),
                               **_error_responses(400, 503)},

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from geomap import dates, event_types
 from geomap.errors import GeocoderUnavailable
-from geomap.models import Article, DateExpression, Event, Evidence, Mention, Place, TimeSpan, Unresolved
+from geomap.models import Article, DateExpression, Event, Evidence, Mention, Place, Unresolved
 from geomap.nlp import Recognizer, extract_mentions
 
 if TYPE_CHECKING:
@@ -55,7 +55,8 @@ class Geoparser:
         """Resolve one article's mentions together (context disambiguation), then fall back to the geocoder."""
         from geomap.resolve import resolve_article
 
-        places = resolve_article([m.key for m in mentions], self.gazetteer)
+        places = resolve_article([m.key for m in mentions], self.gazetteer, [m.sent_start for m in mentions],
+                                 [m.source.startswith("rule:") for m in mentions])
         context = Counter(p.country for p in places if p is not None and p.country)
         hint = context.most_common(1)[0][0] if context else None
         resolved: list[ResolvedMention] = []
@@ -63,6 +64,10 @@ class Geoparser:
         for mention, place in zip(mentions, places):
             if place is not None:
                 resolved.append(ResolvedMention(mention, place))
+                continue
+            if mention.source == "rule:street":
+                # a street name alone ("Schulstraße") names a street in hundreds of towns: never geocoded
+                resolved.append(ResolvedMention(mention, None, "street-without-town"))
                 continue
             if mention.key not in fallback_cache:
                 fallback_cache[mention.key] = self._geocode(mention.key, hint)
@@ -95,14 +100,6 @@ class Geoparser:
         return ParsedArticle(article, tuple(resolved), tuple(expressions), tuple(events), unresolved)
 
 
-def _event_date(article: Article, expressions: Sequence[DateExpression], mention: Mention) -> tuple[TimeSpan | None, str | None]:
-    """The most specific resolvable expression governing the sentence, else the article's own date."""
-    expr = dates.expression_for_sentence(expressions, mention.sent_start, mention.sent_end)
-    if expr is not None and expr.span.precision != "none":
-        return expr.span, expr.surface
-    return article.date, None
-
-
 def build_events(
     article: Article, resolved: Sequence[ResolvedMention], expressions: Sequence[DateExpression]
 ) -> list[Event]:
@@ -114,7 +111,7 @@ def build_events(
             continue
         m = item.mention
         sentence = article.raw[m.sent_start:m.sent_end]
-        when, date_surface = _event_date(article, expressions, m)
+        when, date_surface = dates.sentence_date(article, list(expressions), m.sent_start, m.sent_end)
         if sentence not in types:
             types[sentence] = event_types.classify(sentence)
         event_type, triggers = types[sentence]

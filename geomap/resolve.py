@@ -6,7 +6,7 @@ import logging
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geomap.gazetteer import Candidate, Gazetteer
 from geomap.models import Place
@@ -22,6 +22,10 @@ MATCH_PENALTY = {"exact": 0.0, "genitive": 0.0, "article": 0.1, "direction": 0.2
 COUNTRY_CONTEXT = 1.5  # a candidate inside a country the article names
 PROXIMITY = 1.0  # a candidate next to the article's other places
 PROXIMITY_KM = 300.0
+SENTENCE_PROXIMITY = 1.5  # a candidate next to a place of the same sentence ("Babenhausen im Landkreis Unterallgäu")
+SENTENCE_PROXIMITY_KM = 60.0
+FAR_KM = 1500.0  # farther than this from every other place of the article: loses unless nothing else fits
+FAR_PENALTY = 2.5
 MATCH_CONFIDENCE = {"exact": 0.95, "genitive": 0.93, "article": 0.9, "direction": 0.8, "fold": 0.75}
 
 
@@ -31,6 +35,7 @@ class _Scored:
     base: float  # importance, population, name match: what the name alone says
     context: float  # country named in the article
     proximity: float  # near the article's other places
+    nearest_km: float = math.inf  # distance to the nearest other place of the article
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -59,13 +64,28 @@ def importance(c: Candidate) -> float:
     return KIND_WEIGHT.get(c.kind, 0.0) + CAPITAL_BONUS * c.is_capital + ADMIN_SEAT_BONUS * c.is_admin_seat
 
 
-def _score(c: Candidate, countries: Counter, anchors: list[tuple[float, float]]) -> _Scored:
+def _score(c: Candidate, countries: Counter, anchors: list[tuple[float, float]],
+           near: list[tuple[float, float]]) -> _Scored:
+    """Score a candidate against the article's countries, its other places (`anchors`) and the places of the
+    same sentences (`near`)."""
     context = COUNTRY_CONTEXT if c.kind != "country" and c.country in countries else 0.0
-    proximity = 0.0
+    proximity, nearest = 0.0, math.inf
     if anchors and c.kind not in ("country", "continent"):
         nearest = min(distance_km(c.lat, c.lon, lat, lon) for lat, lon in anchors)
         proximity = PROXIMITY * math.exp(-nearest / PROXIMITY_KM)
-    return _Scored(c, base_score(c), context, proximity)
+    if near and c.kind not in ("country", "continent"):
+        closest = min(distance_km(c.lat, c.lon, lat, lon) for lat, lon in near)
+        proximity += SENTENCE_PROXIMITY * math.exp(-closest / SENTENCE_PROXIMITY_KM)
+    return _Scored(c, base_score(c), context, proximity, nearest)
+
+
+def _penalise_far(scored: list[_Scored]) -> list[_Scored]:
+    """When some candidate lies near the article's other places, those thousands of kilometres away lose
+    ("Deir al-Balah" among Gaza places is no homograph in Switzerland); when none does, nothing changes
+    ("Paris" in an article about Syria is still Paris, France)."""
+    if not any(s.nearest_km <= FAR_KM for s in scored):
+        return scored
+    return [s if s.nearest_km <= FAR_KM else replace(s, proximity=s.proximity - FAR_PENALTY) for s in scored]
 
 
 def _pick(scored: list[_Scored]) -> tuple[_Scored, str, float]:
@@ -78,6 +98,8 @@ def _pick(scored: list[_Scored]) -> tuple[_Scored, str, float]:
     plain = max(scored, key=lambda s: s.base)
     if plain is not chosen:
         rule = "country-context" if chosen.context > plain.context else "proximity"
+        if plain.proximity < 0:
+            rule = "far-from-article"
     elif importance(chosen.candidate) > max(importance(s.candidate) for s in scored if s is not chosen):
         rule = "importance"
     else:
@@ -107,10 +129,23 @@ def _article_countries(cands: dict[str, list[Candidate]]) -> Counter:
     return countries
 
 
-def resolve_article(keys: Sequence[str], gazetteer: Gazetteer) -> list[Place | None]:
-    """Resolve every mention key of one article together; None where the gazetteer has nothing."""
+def resolve_article(keys: Sequence[str], gazetteer: Gazetteer, sentences: Sequence[int] | None = None,
+                    strict: Sequence[bool] | None = None) -> list[Place | None]:
+    """Resolve every mention key of one article together; None where the gazetteer has nothing.
+
+    `sentences` gives each key's sentence (any id), so that places named together anchor each other more
+    strongly; `strict` marks keys found by a rule rather than the gazetteer, which take no folded matches."""
     unique = list(dict.fromkeys(keys))
-    cands = {k: prune(gazetteer.lookup(k)) for k in unique}
+    strict_keys = {k for k, s in zip(keys, strict or ()) if s}
+    cands = {k: _candidates(k, gazetteer, k in strict_keys) for k in unique}
+    companions: dict[str, set[str]] = {k: set() for k in unique}
+    if sentences is not None:
+        by_sentence: dict[int, set[str]] = {}
+        for key, sent in zip(keys, sentences):
+            by_sentence.setdefault(sent, set()).add(key)
+        for group in by_sentence.values():
+            for key in group:
+                companions[key] |= group - {key}
     countries = _article_countries(cands)
     fixed = {k: (f[0].lat, f[0].lon) for k, f in cands.items() if len(f) == 1 and f[0].geo_precision < 3}
     chosen: dict[str, tuple[_Scored, str, float]] = {}
@@ -119,7 +154,8 @@ def resolve_article(keys: Sequence[str], gazetteer: Gazetteer) -> list[Place | N
             if not found:
                 continue
             anchors = [p for k, p in fixed.items() if k != key]
-            chosen[key] = _pick([_score(c, countries, anchors) for c in found])
+            near = [p for k, p in fixed.items() if k in companions[key]]
+            chosen[key] = _pick(_penalise_far([_score(c, countries, anchors, near) for c in found]))
         fixed = {k: (s.candidate.lat, s.candidate.lon) for k, (s, _, _) in chosen.items()
                  if s.candidate.geo_precision < 3}
     places: dict[str, Place | None] = {}
@@ -131,6 +167,11 @@ def resolve_article(keys: Sequence[str], gazetteer: Gazetteer) -> list[Place | N
         places[key] = to_place(scored.candidate, rule, confidence, len(cands[key]))
         log.debug("%s -> %s (%s, %.2f)", key, scored.candidate.ref, rule, confidence)
     return [places[k] for k in keys]
+
+
+def _candidates(key: str, gazetteer: Gazetteer, strict: bool) -> list[Candidate]:
+    found = prune(gazetteer.lookup(key))
+    return [c for c in found if c.match != "fold"] if strict else found
 
 
 def population_baseline(key: str, gazetteer: Gazetteer) -> Place | None:

@@ -55,7 +55,7 @@ def is_polity(kind: str, is_capital: bool, name: str) -> bool:
     return kind == "country" or is_capital or name in GOVERNMENT_SEATS
 
 
-def classify_role(span: Span, *, polity: bool, genitive: bool) -> Role:
+def classify_role(span: Span, *, polity: bool, genitive: bool, place_tokens: frozenset[int] | set[int] = frozenset()) -> Role:
     """Decide whether the place in `span` is where something happens or who acts."""
     if not polity:
         return "location"
@@ -64,7 +64,7 @@ def classify_role(span: Span, *, polity: bool, genitive: bool) -> Role:
         role = _role_from_parse(span)
         if role is not None:
             return role
-    return _role_from_rules(span, genitive=genitive)
+    return _role_from_rules(span, genitive=genitive, place_tokens=place_tokens)
 
 
 def _role_from_parse(span: Span) -> Role | None:
@@ -86,9 +86,13 @@ def _is_agent_noun(word: str) -> bool:
 
 def _role_for_preposition(prep: str, prep_token: Token) -> Role:
     before = prep_token.doc[prep_token.i - 1] if prep_token.i > 0 else None
+    noun_before = (before is not None and before.text[:1].isupper() and not before.is_punct
+                   and before.i > before.sent.start)
     if prep in ("von", "vom"):
         if before is not None and before.lower_ in SPATIAL_NOUNS:
             return "location"  # "die Vororte von Tripolis"
+        if noun_before and not _is_agent_noun(before.text):
+            return "location"  # "im Hafen von Beirut", "die Einwohner von Aleppo": a part or people of the place
         if _sentence_has_movement(prep_token):
             return "location"  # "Von Syrien reiste Putin weiter": an origin
     if prep in ACTOR_PREPS:
@@ -97,14 +101,15 @@ def _role_for_preposition(prep: str, prep_token: Token) -> Role:
         return "actor"  # "Kollegen aus Großbritannien": state affiliation, not origin
     if prep == "auf" and before is not None and before.lower_ in PRESSURE_NOUNS:
         return "actor"  # "Druck auf Damaskus": the government is pressed, not the city
-    return "location"
+    if prep == "für" and not noun_before:
+        return "actor"  # "kommt für die USA nicht in Frage": a beneficiary, not where anything happens
+    return "location"  # "Friedensverhandlungen für Syrien": the topic of talks is the place they are about
 
 
-def _governing_token(span: Span) -> Token | None:
+def _governing_token(span: Span, place_tokens: frozenset[int] | set[int]) -> Token | None:
     """The first token before the mention that is not a determiner or a coordinated neighbour."""
     doc = span.doc
     i = span.start - 1
-    places = doc.user_data.get("geomap_place_tokens", set())
     determiners_in_a_row = 0
     while i >= span.sent.start:
         tok = doc[i]
@@ -115,14 +120,14 @@ def _governing_token(span: Span) -> Token | None:
             i -= 1
             continue
         determiners_in_a_row = 0
-        if tok.lower_ in COORDINATORS or i in places:
+        if tok.lower_ in COORDINATORS or i in place_tokens:
             i -= 1
             continue
         return tok
     return None
 
 
-def _role_from_rules(span: Span, *, genitive: bool) -> Role:
+def _role_from_rules(span: Span, *, genitive: bool, place_tokens: frozenset[int] | set[int]) -> Role:
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
     if genitive and nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha:
@@ -132,11 +137,11 @@ def _role_from_rules(span: Span, *, genitive: bool) -> Role:
         nxt.text in ("-", "–", "/") or (nxt.text == "." and span.end + 1 >= span.sent.end)
     ):
         return "location"  # a dateline or caption head: "Paris - Konferenz ...", "Astana/Genf –", "Bagdad."
-    if nxt is not None and nxt.lower_ in COPULAS and _governing_token(span) is None:
+    if nxt is not None and nxt.lower_ in COPULAS and _governing_token(span, place_tokens) is None:
         return "location"  # a statement about the place itself: "Tripolis ist die zweitgrößte Stadt"
     if nxt is not None and nxt.lower_ == "aus" and span.start > 0 and span.doc[span.start - 1].lower_ == "von":
         return "location"  # "von Jordanien aus"
-    gov = _governing_token(span)
+    gov = _governing_token(span, place_tokens)
     if gov is None:
         return "actor"  # sentence subject: "Russland wies dies zurück"
     lower = gov.lower_

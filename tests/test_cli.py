@@ -28,7 +28,7 @@ def test_cli_ingest_reports_and_skips_broken_files(runner, tmp_path):
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00")
     result = _invoke(runner, tmp_path / "s.sqlite3", "ingest", str(folder))
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # some inputs failed
     assert "4 files: 1 new articles" in result.output
     assert "3 errors" in result.output
     assert "recognizer: rules" in result.output

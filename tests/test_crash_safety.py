@@ -258,3 +258,22 @@ def test_readers_see_consistent_data_while_ingest_runs(
     assert all(a[0] <= b[0] and a[1] <= b[1] for a, b in zip(seen, seen[1:])), "counts went backwards"
     assert len({s for s in seen}) > 2  # it saw the store grow, not just empty and full
     assert snapshot(db) == expected
+
+
+def test_concurrent_ingests_of_the_same_files_report_already_stored(
+    code: Path, baseline: tuple[Path, Snapshot], corpus: Path, tmp_path: Path
+) -> None:
+    """Two ingests of one folder at once: each article is stored once, by one of them; the other reports it
+    as already stored, never as an error (issue 17, case 9: "UNIQUE constraint failed")."""
+    _, expected = baseline
+    db = tmp_path / "events.sqlite3"
+    procs = [subprocess.Popen(ingest_command(db, corpus), cwd=code, env=_env(code), stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE) for _ in range(2)]
+    outputs = [proc.communicate(timeout=RUN_TIMEOUT) for proc in procs]
+    assert [proc.returncode for proc in procs] == [0, 0], [err.decode()[-500:] for _, err in outputs]
+    reports = [orjson.loads(out) for out, _ in outputs]
+    assert all(r["errors"] == [] for r in reports), [r["errors"][:3] for r in reports]
+    assert not any(b"UNIQUE" in err for _, err in outputs)
+    assert sum(r["new_articles"] for r in reports) == expected.articles
+    assert sum(r["already_stored"] for r in reports) == expected.articles
+    assert snapshot(db) == expected

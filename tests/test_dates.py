@@ -38,7 +38,7 @@ def test_find_date_expressions_weekday_keeps_article_month():
 def test_find_date_expressions_weekday_against_day_date_is_exact():
     spans = _found("Er sprach am Mittwoch. Ab Montag wird verhandelt.", header="2016-10-07")  # a Friday
     assert spans["am Mittwoch"] == TimeSpan.day(date(2016, 10, 5))
-    assert spans["Ab Montag"] == TimeSpan(date(2016, 10, 10), None, "day")
+    assert spans["Ab Montag"] == TimeSpan.day(date(2016, 10, 10))  # "ab X" is X: nothing open-ended
 
 
 def test_find_date_expressions_explicit_day_infers_year():
@@ -52,7 +52,7 @@ def test_find_date_expressions_explicit_day_infers_year():
 def test_find_date_expressions_months_and_parts():
     spans = _found("Im September begann es, seit Ende September dauert es, zwischen Mitte und Ende September auch.")
     assert spans["Im September"] == TimeSpan.month(2016, 9)
-    assert spans["seit Ende September"] == TimeSpan(date(2016, 9, 21), None, "month")
+    assert spans["seit Ende September"] == TimeSpan(date(2016, 9, 21), date(2016, 10, 31), "month")
     assert spans["zwischen Mitte und Ende September"] == TimeSpan(date(2016, 9, 11), date(2016, 9, 30), "month")
 
 
@@ -61,9 +61,9 @@ def test_find_date_expressions_relative_offsets():
                    "in den kommenden Tagen reist er, seit Tagen kämpfen sie. Zwei Tage nach dem Abbruch telefonierten sie.")
     assert spans["Vor zwei Tagen"] == TimeSpan.month(2016, 10)
     assert spans["vor gut zwei Wochen"] == TimeSpan.year(2016)
-    assert spans["seit einem Jahr"] == TimeSpan(date(2015, 10, 1), None, "month")
+    assert spans["seit einem Jahr"] == TimeSpan(date(2015, 10, 1), date(2016, 10, 31), "month")
     assert spans["in den kommenden Tagen"] == TimeSpan.month(2016, 10)
-    assert spans["seit Tagen"].end is None
+    assert spans["seit Tagen"] == TimeSpan.month(2016, 10)  # "seit X" ends on the article date
     assert spans["Zwei Tage nach"] == TimeSpan.month(2016, 10)
 
 
@@ -74,7 +74,7 @@ def test_find_date_expressions_month_offset():
 
 def test_find_date_expressions_years():
     spans = _found("Das Viertel wird seit 2013 kontrolliert, im Jahr 2011 begann der Krieg.")
-    assert spans["seit 2013"] == TimeSpan(date(2013, 1, 1), None, "year")
+    assert spans["seit 2013"] == TimeSpan(date(2013, 1, 1), date(2016, 10, 31), "year")
     assert spans["im Jahr 2011"] == TimeSpan.year(2011)
 
 
@@ -119,13 +119,22 @@ def test_expression_for_sentence_prefers_finest_precision():
     assert expression_for_sentence(exprs, 20, 45) is None
 
 
-def test_overlaps_closed_and_open_bounds():
+def test_overlaps_closed_window_and_open_window_sides():
     october = TimeSpan.month(2016, 10)
     assert overlaps(october, date(2016, 10, 31), None)
     assert overlaps(october, None, date(2016, 10, 1))
+    assert overlaps(october, date(2016, 10, 15), date(2016, 11, 15))
     assert not overlaps(october, date(2016, 11, 1), None)
-    assert overlaps(TimeSpan(date(2013, 1, 1), None, "year"), date(2020, 1, 1), date(2020, 2, 1))
-    assert not overlaps(TimeSpan(None, date(2013, 12, 31), "year"), date(2014, 1, 1), None)
+    since_2013 = TimeSpan(date(2013, 1, 1), date(2016, 10, 31), "year")  # "seit 2013" in an October 2016 article
+    assert overlaps(since_2013, date(2015, 1, 1), date(2015, 2, 1))
+    assert not overlaps(since_2013, date(2016, 11, 1), date(2024, 6, 30))
+
+
+def test_timespan_refuses_open_or_reversed_intervals():
+    with pytest.raises(ValueError):
+        TimeSpan(date(2013, 1, 1), None, "year")
+    with pytest.raises(ValueError):
+        TimeSpan(date(2013, 1, 2), date(2013, 1, 1), "day")
 
 
 def test_overlaps_unknown_span_only_without_filter():
@@ -144,3 +153,15 @@ def test_find_date_expressions_deictic_days():
     spans = _found("Gestern Abend griffen sie an, heute früh auch.", header="2017-03-15")
     assert spans["Gestern Abend"] == TimeSpan.day(date(2017, 3, 14))
     assert spans["heute früh"] == TimeSpan.day(date(2017, 3, 15))
+
+
+def test_overlap_rule_is_the_one_the_readme_and_openapi_state():
+    import json
+    from pathlib import Path
+
+    from geomap.dates import OVERLAP_RULE
+    from geomap.openapi import openapi_document
+
+    readme = " ".join(Path(__file__).resolve().parent.parent.joinpath("README.md").read_text().replace("> ", "").split())
+    assert OVERLAP_RULE in readme
+    assert json.dumps(OVERLAP_RULE)[1:-1] in json.dumps(openapi_document())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ def _near(cands: list[Candidate], lat: float, lon: float, km: float = 25) -> boo
 
 
 def test_load_gazetteer_reads_bundled_file(gazetteer):
-    assert len(gazetteer) > 30_000
+    assert len(gazetteer) > 234_000  # every GeoNames cities500 place, plus countries, regions and features
     assert 2 <= gazetteer.max_name_tokens <= 6
 
 
@@ -55,11 +56,20 @@ def test_read_gazetteer_corrupt_file_raises(tmp_path):
 
 
 def test_read_gazetteer_truncated_file_raises(gazetteer, tmp_path):
-    text = Path(gazetteer.source).read_text(encoding="utf-8")
+    data = Path(gazetteer.source).read_bytes()
     cut = tmp_path / DATA_FILE
-    cut.write_text(text[: len(text) // 2], encoding="utf-8")
+    cut.write_bytes(data[: len(data) // 2])
     with pytest.raises(GazetteerError, match="corrupt"):
         read_gazetteer(cut)
+
+
+def test_read_gazetteer_damaged_index_raises(gazetteer, tmp_path):
+    data = bytearray(Path(gazetteer.source).read_bytes())
+    data[-100] ^= 0xFF  # inside the trie: the checksum must catch it before the native decoder sees it
+    bad = tmp_path / DATA_FILE
+    bad.write_bytes(bytes(data))
+    with pytest.raises(GazetteerError, match="checksum"):
+        read_gazetteer(bad)
 
 
 def test_read_gazetteer_wrong_header_raises(tmp_path):
@@ -189,3 +199,84 @@ def test_names_are_language_tagged(gazetteer):
     assert "Aleppo" in names["de"] + names["other"]
     assert all(n.isascii() or n[0].isupper() for n in names["other"])
     assert gazetteer.names("geonames:0") == {}
+
+
+# --- the world's news (issue 10): every cities500 place, alternate names, country names old and new ----------
+
+@pytest.mark.parametrize(
+    ("name", "iso2", "kind"),
+    [("Düsseldorf", "DE", "city"), ("Omdurman", "SD", "city"), ("asch-Schaddadi", "SY", None),
+     ("Zermatt", "CH", None), ("Lostallo", "CH", None), ("Altenahr", "DE", None), ("Lampedusa", "IT", None),
+     ("Deir al-Balah", "PS", None), ("Deir el-Balah", "PS", None), ("Regensburg", "DE", "city"),
+     ("Passau", "DE", None), ("Mazedonien", "MK", "country"), ("Birma", "MM", "country"),
+     ("Weißrussland", "BY", "country"), ("Swasiland", "SZ", "country"), ("Elfenbeinküste", "CI", "country"),
+     ("Holland", "NL", "country"), ("England", "GB", "admin_region"), ("Schottland", "GB", "admin_region")],
+)
+def test_lookup_finds_news_places_first(gazetteer, name, iso2, kind):
+    found = gazetteer.lookup(name)
+    assert found, name
+    assert found[0].country == iso2
+    assert kind is None or found[0].kind == kind
+
+
+def test_lookup_frankfurt_ranks_main_before_oder(gazetteer):
+    found = gazetteer.lookup("Frankfurt")
+    assert found[0].name == "Frankfurt am Main" and found[0].match == "exact"
+    assert any(c.name == "Frankfurt (Oder)" for c in found)
+
+
+def test_lookup_ranks_home_namesake_before_bigger_foreign_one(gazetteer):
+    assert gazetteer.lookup("Werder")[0].country == "DE"
+
+
+@pytest.mark.parametrize(
+    ("name", "successor"),
+    [("DDR", "DE"), ("Sowjetunion", "RU"), ("UdSSR", "RU"), ("Jugoslawien", "RS"), ("Tschechoslowakei", "CZ"),
+     ("Zaire", "CD")],
+)
+def test_lookup_finds_historic_states_with_successor(gazetteer, name, successor):
+    found = gazetteer.lookup(name)
+    assert found[0].historic and found[0].kind == "country" and found[0].country == successor
+    assert found[0].german
+
+
+def test_country_skips_historic_states(gazetteer):
+    germany = gazetteer.country("DE")
+    assert germany is not None and not germany.historic and germany.name_de == "Deutschland"
+
+
+def test_candidate_carries_population_and_german_flag(gazetteer):
+    duesseldorf = gazetteer.lookup("Düsseldorf")[0]
+    assert duesseldorf.population > 500_000 and duesseldorf.german and duesseldorf.points == ()
+
+
+# --- the writer (scripts/gazetteer_index.py) on a tiny table: round trip and rank order ----------------------
+
+@pytest.fixture()
+def tiny(tmp_path) -> Gazetteer:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    try:
+        from gazetteer_index import Builder
+    finally:
+        sys.path.pop(0)
+    b = Builder()
+    b.add("t:oder", "Frankfurt (Oder)", 52.34, 14.55, "DE", "town", 57_000)
+    b.add("t:main", "Frankfurt am Main", 50.11, 8.68, "DE", "city", 650_000)
+    b.add_names("t:oder", ["Frankfurt"], german=False)
+    b.add_names("t:main", ["Frankfurt", "Francfort"], german=False)
+    b.add("t:rhine", "Rhine", 50.0, 7.6, "DE", "water", name_de="Rhein")["points"] = [(47.6, 9.4), (51.8, 6.1)]
+    path = tmp_path / DATA_FILE
+    meta = b.write(path, inputs_sha="test")
+    assert meta["counts"]["entries"] == 3 and meta["inputs_sha"] == "test"
+    return read_gazetteer(path)
+
+
+def test_writer_round_trip_keeps_fields(tiny):
+    rhine = tiny.lookup("Rhein")[0]
+    assert (rhine.name, rhine.name_de, rhine.kind, rhine.german) == ("Rhine", "Rhein", "water", True)
+    assert rhine.points == ((47.6, 9.4), (51.8, 6.1))
+    assert tiny.names("t:main") == {"de": [], "other": ["Frankfurt am Main", "Frankfurt", "Francfort"]}
+
+
+def test_writer_orders_candidates_by_rank(tiny):
+    assert [c.ref for c in tiny.lookup("Frankfurt")] == ["t:main", "t:oder"]

@@ -4,7 +4,7 @@ from datetime import date
 
 from geomap.filters import parse_filter
 from geomap.models import Unresolved
-from geomap.store import Store
+from geomap.store import SCHEMA_VERSION, Store
 from tests.web_fixtures import _december, _october, _undated, seed_store
 
 
@@ -142,7 +142,8 @@ def test_store_migrates_a_version_1_store(tmp_path):
         assert _totals(store) == _recounted(store) and _rollup(store) == _rolled_up(store)
         indexes = {r[0] for r in store._conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert "events_by_date" not in indexes
-        assert store._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "4"
+        assert store._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(
+            SCHEMA_VERSION)
 
 
 def test_store_compact_keeps_every_answer(tmp_path):
@@ -157,3 +158,38 @@ def test_store_compact_keeps_every_answer(tmp_path):
         assert b"".join(geojson.from_store(store, parse_filter({}))) == before
         assert b"".join(geojson.from_store(store, parse_filter({"from": ["2016-12"], "to": ["2016-12"]}))) == month
         assert store._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_store_migration_redates_open_and_future_intervals(tmp_path):
+    """A version-4 store kept "seit April" open-ended and put "Im März" (past tense) after the article date;
+    opening it re-derives both from the evidence: [2023-04-01, article date] and 2023-03."""
+    from geomap import geojson
+    from geomap.articles import parse_article
+    from geomap.models import Event, Evidence, Place, TimeSpan
+
+    raw = "date 2023-11-15\n\nIm März wurde in Nyala gekämpft. Seit April wird in Nyala gekämpft.\n"
+    article = parse_article(raw, "nyala.txt")
+    nyala = Place("Nyala", 12.05, 24.88, "SD", "city", "gazetteer", "geonames:nyala")
+    first, second = raw.index("Im März"), raw.index("Seit April")
+    old = [  # what geomap wrote before the date rules changed
+        Event(article.id, nyala, "location", TimeSpan.month(2024, 3), "battles", ("gekämpft",),
+              (Evidence(raw[first:second - 1], first, second - 1, first + 17, first + 22, "Nyala", "body", "Im März"),)),
+        Event(article.id, nyala, "location", TimeSpan(date(2024, 4, 1), date(2024, 4, 30), "month"), "battles",
+              ("gekämpft",), (Evidence(raw[second:-1], second, len(raw) - 1, second + 19, second + 24, "Nyala", "body",
+                                       "Seit April"),)),
+    ]
+    path = tmp_path / "s.sqlite3"
+    with Store(path) as store:
+        store.save_article(article, old, (), "rules")
+        store._conn.executescript(
+            "UPDATE events SET date_end = NULL, date_label = '2024-04-01/…' WHERE date_start = '2024-04-01';"
+            "UPDATE meta SET value = '4' WHERE key = 'schema_version'; DELETE FROM meta WHERE key = 'date_rules';"
+        )
+    with Store(path) as store:
+        rows = sorted((r.date_start, r.date_end, r.date_precision) for r in store.find_events(parse_filter({})))
+        assert rows == [("2023-03-01", "2023-03-31", "month"), ("2023-04-01", "2023-11-15", "month")]
+        assert store.find_events(parse_filter({"from": ["2023-12"]})) == []
+        assert b'"2024-' not in b"".join(geojson.from_store(store, parse_filter({})))
+        assert _totals(store) == _recounted(store) and _rollup(store) == _rolled_up(store)
+        assert store._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(
+            SCHEMA_VERSION)

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import orjson
 import pytest
 
+from geomap.dates import overlaps
 from geomap.filters import parse_filter
 from geomap.models import Article, Event, Evidence, Place, Segment, TimeSpan
 from geomap.store import Store
@@ -25,9 +26,9 @@ def _span(rng: random.Random) -> TimeSpan | None:
     if kind == 2:
         return TimeSpan.year(day.year)
     if kind == 3:
-        return TimeSpan(day, None, "day")  # "seit ...": open end
+        return TimeSpan(date(day.year - 3, 1, 1), day, "year")  # "seit 2013": to the article's date
     if kind == 4:
-        return TimeSpan(None, day, "day")  # open start
+        return TimeSpan(day - timedelta(days=14), day, "week")  # "seit Wochen"
     if kind == 5:
         return TimeSpan(day, day + timedelta(days=rng.choice((31, 32, 366, 367, 700))), "day")  # the class edges
     if kind == 6:
@@ -106,3 +107,30 @@ def test_window_at_the_calendar_edges(store):
         assert sorted(r.id for r in store.find_events(flt)) == sorted(
             d["id"] for _, joined in store.event_documents(flt) for d in orjson.loads(b"[" + joined + b"]")
         ), args
+
+
+def _stored_span(row) -> TimeSpan | None:
+    if row.date_start is None:
+        return None
+    return TimeSpan(date.fromisoformat(row.date_start), date.fromisoformat(row.date_end), row.date_precision)
+
+
+def test_store_filter_and_histogram_follow_the_one_overlap_rule(store):
+    """`where_clause` (map, GeoJSON, CSV) and `month_counts` (histogram) select what `dates.overlaps` says."""
+    every = store.find_events(parse_filter({"role": ["location,actor"]}))
+    rng = random.Random(7)
+    for _ in range(60):
+        args = _random_filter(rng)
+        args.pop("type", None)
+        args.pop("bbox", None)
+        args["role"] = ["location,actor"]
+        flt = parse_filter(args)
+        if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
+            continue
+        expected = {r.id for r in every if (_stored_span(r) is None and flt.wants_undated)
+                    or (_stored_span(r) is not None and overlaps(_stored_span(r), flt.date_from, flt.date_to))}
+        assert {r.id for r in store.find_events(flt)} == expected, args
+    counts = store.month_counts(parse_filter({"role": ["location,actor"]}))
+    for month in ("2015-03", "2016-01", "2016-12", "2017-02"):
+        window = parse_filter({"from": [month], "to": [month], "role": ["location,actor"]})
+        assert counts.get(month, 0) == len(store.find_events(window)), month

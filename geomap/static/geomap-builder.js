@@ -20,7 +20,7 @@
     var self = this;
     $("gm-embed-button").addEventListener("click", function () { self.open(); });
     $("gm-embed-copy").addEventListener("click", function () { self.copy(); });
-    ["gm-embed-title", "gm-embed-subtitle", "gm-embed-source", "gm-embed-height", "gm-embed-period", "gm-embed-legend"]
+    ["gm-embed-article", "gm-embed-title", "gm-embed-subtitle", "gm-embed-source", "gm-embed-height", "gm-embed-period", "gm-embed-legend"]
       .forEach(function (id) { $(id).addEventListener("input", function () { self.update(); }); });
     Array.prototype.forEach.call(document.querySelectorAll('input[name="gm-embed-fit"]'), function (radio) {
       radio.addEventListener("change", function () { self.update(); });
@@ -47,8 +47,13 @@
     if (!$("gm-embed-period").checked) params.set("period", "0");
     if (!$("gm-embed-legend").checked) params.set("legend", "0");
     params.set("height", String(this.height()));
-    params.set("fit", this.fit());
-    if (this.fit() === "view") {
+    var article = $("gm-embed-article").value.trim();
+    if (article) {  // "Karte zu diesem Artikel": that article's places, framed by the embed itself
+      ["zoom", "lat", "lon", "bbox", "place", "from", "to", "include_undated"].forEach(function (k) { params.delete(k); });
+      params.set("article", article);
+    }
+    params.set("fit", article ? "bounds" : this.fit());
+    if (params.get("fit") === "view") {
       var map = this.controls.view.map, center = map.getCenter();
       params.set("zoom", String(map.getZoom()));
       params.set("lat", center.lat.toFixed(4));

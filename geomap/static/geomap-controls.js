@@ -31,7 +31,8 @@
     this.months = [];
     this.counts = {};
     this.timer = null;
-    this.base = new URLSearchParams(location.search);
+    // The filter as the server parsed it: parameters it does not know (utm_*, fbclid) never reach the API.
+    this.base = new URLSearchParams(form.dataset.query || "");
     MANAGED.forEach(function (k) { this.base.delete(k); }, this);
     this.readUrl();
     this.bind();

@@ -10,6 +10,7 @@ from flask import Flask, current_app, g, request
 
 from geomap.event_types import EVENT_TYPES
 from geomap.filters import EventFilter, parse_filter
+from geomap.errors import StoreError
 from geomap.store import Store
 
 
@@ -38,8 +39,15 @@ def get_store() -> Store:
     sqlite3 connections are cheap to reuse and costly to open per request."""
     local = current_app.extensions["geomap_stores"]
     store = getattr(local, "store", None)
+    if store is not None:
+        try:
+            store.check_present()  # a deleted store is a 503 in every thread, not old data in some
+        except StoreError:
+            store.close()
+            store = local.store = None
     if store is None:
-        store = local.store = Store(settings()["db"])
+        # Never created here: a missing store is StoreMissing (503) until `geomap ingest` makes one.
+        store = local.store = Store(settings()["db"], create=False)
     return store
 
 

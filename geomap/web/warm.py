@@ -66,7 +66,7 @@ class Warmer:
         while self._app() is not None:
             try:
                 if self.db.exists():  # never create a store just to look at it
-                    with Store(self.db) as store:
+                    with Store(self.db, create=False) as store:
                         version = store.version()
                         extent = store.date_extent()
                     if version != self.version:
