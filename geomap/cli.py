@@ -170,7 +170,7 @@ MALLOC_ARENAS = 2
 _M_ARENA_MAX = -8  # glibc's mallopt parameter number
 # A fixed mmap threshold: blocks above it (streamed download chunks, the server's send buffers) go back to the
 # system when freed; glibc's default threshold grows with each such block freed, and then they stay in the heap
-# (8 concurrent full CSV downloads at 100k events: 398 MB peak with the default, 264 MB with this; see
+# (8 concurrent full CSV downloads at 100k events: 398 MB peak with the default, 269 MB with this; see
 # benchmarks/csv_memory.txt). MALLOC_MMAP_THRESHOLD_=262144 in the environment does the same.
 MMAP_THRESHOLD = 256 * 1024
 _M_MMAP_THRESHOLD = -3
