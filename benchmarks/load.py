@@ -86,8 +86,10 @@ def start_server(db: Path, port: int, threads: int, log: Path, arenas: str | Non
     """The README's production command (waitress, glibc's malloc arenas capped unless `arenas` is None)."""
     env = {**os.environ, "GEOMAP_DB": str(db), "PYTHONPATH": str(ROOT)}
     env.pop("MALLOC_ARENA_MAX", None)
-    if arenas is not None:
+    env.pop("MALLOC_MMAP_THRESHOLD_", None)
+    if arenas is not None:  # the README's command: both malloc settings
         env["MALLOC_ARENA_MAX"] = arenas
+        env["MALLOC_MMAP_THRESHOLD_"] = "262144"
     if SERVER == "gunicorn":
         command = [sys.executable, "-m", "gunicorn", "-b", f"127.0.0.1:{port}", "-w", str(WORKERS), "-k", "gthread",
                    "--threads", str(threads), f"{factory}()"]

@@ -101,7 +101,9 @@ class EventLayer(JSCSSMixin, MacroElement):
         self.options = options
         self.default_js = [
             ("markercluster", _static(static_base, "vendor/leaflet.markercluster/leaflet.markercluster.js")),
+            ("geomap_de", _static(static_base, "geomap-de.js")),
             ("geomap_map", _static(static_base, "geomap-map.js")),
+            ("geomap_popup", _static(static_base, "geomap-popup.js")),
         ]
         self.default_css = [
             ("markercluster_css", _static(static_base, "vendor/leaflet.markercluster/MarkerCluster.css")),

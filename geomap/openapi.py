@@ -128,8 +128,12 @@ def _schemas() -> dict[str, Any]:
         "Error": {
             "type": "object",
             "required": ["error"],
-            "properties": {"error": {"type": "object", "required": ["status", "message"], "properties": {
-                "status": {"type": "integer"}, "message": {"type": "string"}}}},
+            "properties": {"error": {"type": "object", "required": ["status", "code", "message", "message_de"], "properties": {
+                "status": {"type": "integer"},
+                "code": {"type": "string", "description": "Stable: bad_parameter, not_found, method_not_allowed, "
+                         "not_implemented, store_unavailable, internal_error."},
+                "message": {"type": "string", "description": "English, for developers."},
+                "message_de": {"type": "string", "description": "German, for readers (what the pages show)."}}}},
         },
         "Event": event,
         "Feature": feature,

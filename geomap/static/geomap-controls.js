@@ -1,18 +1,16 @@
-/* geomap page controls: time fields, month slider with play, histogram, type filter, downloads, embed code.
- * The URL query is the state: applying a filter rewrites it (history.replaceState) and refetches, no reload. */
+/* geomap page controls: place search, time fields, month slider with play, histogram, type filter, downloads,
+ * the phone drawer. The URL query is the state: applying a filter rewrites it (history.replaceState) and
+ * refetches, no reload. The embed builder (geomap-builder.js) reads the filter from here. */
 (function () {
   "use strict";
 
-  var MANAGED = ["from", "to", "include_undated", "type"];
+  var MANAGED = ["from", "to", "include_undated", "type", "place"];
   var PLAY_MS = 1200;
   var DATE_RE = /^\d{4}-\d{2}(-\d{2})?$/;
+  var MAX_SUGGESTIONS = 500;
+  var de = window.geomapDe;
 
   function $(id) { return document.getElementById(id); }
-
-  /* Escape a value for a double-quoted HTML attribute in the copy-ready embed code. */
-  function attr(value) {
-    return String(value).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  }
 
   function monthKey(year, month) { return year + "-" + String(month).padStart(2, "0"); }
 
@@ -40,6 +38,9 @@
     this.bind();
     this.loadHistogram();
     this.updateLinks();
+    this.showUndated();
+    this.highlight();
+    if (this.selectedTypes() && !this.selectedTypes().length) this.view.clear();  // type= in the URL: none chosen
   }
 
   Controls.prototype.typeBoxes = function () {
@@ -51,9 +52,21 @@
     var params = new URLSearchParams(location.search);
     $("gm-from").value = params.get("from") || "";
     $("gm-to").value = params.get("to") || "";
-    $("gm-undated").checked = ["1", "true", "yes", "on"].indexOf(params.get("include_undated") || "") >= 0;
+    $("gm-place").value = params.get("place") || "";
+    this.undatedWanted = ["1", "true", "yes", "on"].indexOf(params.get("include_undated") || "") >= 0;
     var types = params.getAll("type").join(",").split(",").filter(Boolean);
-    this.typeBoxes().forEach(function (box) { box.checked = !types.length || types.indexOf(box.value) >= 0; });
+    var none = params.has("type") && !types.length;  // kept in the URL even when empty
+    this.typeBoxes().forEach(function (box) { box.checked = !none && (!types.length || types.indexOf(box.value) >= 0); });
+  };
+
+  Controls.prototype.bounded = function () { return !!($("gm-from").value.trim() || $("gm-to").value.trim()); };
+
+  /* The undated toggle says what the view does: without a window undated events are always in (checked, fixed). */
+  Controls.prototype.showUndated = function () {
+    var box = $("gm-undated"), bounded = this.bounded();
+    box.disabled = !bounded;
+    box.checked = bounded ? this.undatedWanted : true;
+    $("gm-undated-note").hidden = bounded;
   };
 
   Controls.prototype.selectedTypes = function () {
@@ -62,14 +75,15 @@
     return on.length === boxes.length ? null : on;
   };
 
-  /* The filter as query parameters: the managed fields plus whatever else the URL carried (bbox, place, ...). */
+  /* The filter as query parameters: the managed fields plus whatever else the URL carried (bbox, ...). */
   Controls.prototype.query = function () {
     var params = new URLSearchParams(this.base);
     if ($("gm-from").value.trim()) params.set("from", $("gm-from").value.trim());
     if ($("gm-to").value.trim()) params.set("to", $("gm-to").value.trim());
-    if ($("gm-undated").checked) params.set("include_undated", "1");
+    if (this.bounded() && this.undatedWanted) params.set("include_undated", "1");
     var types = this.selectedTypes();
-    if (types && types.length) params.set("type", types.join(","));
+    if (types) params.set("type", types.join(","));
+    if ($("gm-place").value.trim()) params.set("place", $("gm-place").value.trim());
     return params;
   };
 
@@ -91,15 +105,25 @@
     var types = this.selectedTypes();
     if (types && !types.length) this.view.clear();
     else this.view.load(params);
+    this.showUndated();
     this.updateLinks();
     this.highlight();
   };
 
   Controls.prototype.updateLinks = function () {
+    var data = this.form.dataset;
     var params = this.query();
     params.set("download", "1");
-    $("gm-download-geojson").href = this.form.dataset.geojsonUrl + "?" + params.toString();
-    $("gm-download-csv").href = this.form.dataset.csvUrl + "?" + params.toString();
+    var excel = new URLSearchParams(params);
+    excel.set("dialect", "excel");
+    var picture = new URLSearchParams(params);
+    picture.set("width", "1600");
+    picture.set("height", "1000");
+    $("gm-download-geojson").href = data.geojsonUrl + "?" + params.toString();
+    $("gm-download-csv").href = data.csvUrl + "?" + params.toString();
+    $("gm-download-excel").href = data.csvUrl + "?" + excel.toString();
+    $("gm-download-gpkg").href = data.gpkgUrl + "?" + params.toString();
+    $("gm-download-png").href = data.pngUrl + "?" + picture.toString();
   };
 
   Controls.prototype.status = function (text, isError) {
@@ -111,9 +135,15 @@
   Controls.prototype.bind = function () {
     var self = this;
     this.form.addEventListener("submit", function (e) { e.preventDefault(); self.stop(); self.apply(); });
-    $("gm-undated").addEventListener("change", function () { self.apply(); });
+    $("gm-undated").addEventListener("change", function () { self.undatedWanted = $("gm-undated").checked; self.apply(); });
     this.typeBoxes().forEach(function (box) {
       box.addEventListener("change", function () { self.apply(); self.loadHistogram(); });
+    });
+    $("gm-place").addEventListener("change", function () { self.apply(); self.loadHistogram(); });
+    $("gm-place-clear").addEventListener("click", function () {
+      $("gm-place").value = "";
+      self.apply();
+      self.loadHistogram();
     });
     $("gm-slider").addEventListener("input", function () { self.stop(); self.fromSlider(); });
     $("gm-window").addEventListener("change", function () { if ($("gm-from").value) self.fromSlider(); });
@@ -124,14 +154,34 @@
       $("gm-to").value = "";
       self.apply();
     });
-    $("gm-embed-button").addEventListener("click", function () { self.showEmbed(); });
-    $("gm-embed-copy").addEventListener("click", function () { self.copyEmbed(); });
-    $("gm-embed-article").addEventListener("input", function () { $("gm-embed-code").value = self.embedCode(); });
+    $("gm-drawer-toggle").addEventListener("click", function () { self.drawer(); });
     document.addEventListener("geomap:loaded", function (e) {
       var d = e.detail;
-      self.status(d.places + (d.places === 1 ? " Ort" : " Orte") + " · " + d.events + (d.events === 1 ? " Ereignis" : " Ereignisse"));
+      self.status(de.count(d.places, "Ort", "Orte") + " · " + de.count(d.events, "Ereignis", "Ereignisse"));
+      if (d.names && !$("gm-place").value) self.suggest(d.names);
     });
     document.addEventListener("geomap:error", function (e) { self.status("Fehler: " + e.detail.message, true); });
+  };
+
+  /* Phones: the panel is a drawer over the map, closed at first. */
+  Controls.prototype.drawer = function (open) {
+    var layout = document.querySelector(".gm-layout");
+    var show = open === undefined ? !layout.classList.contains("gm-drawer-open") : open;
+    layout.classList.toggle("gm-drawer-open", show);
+    $("gm-drawer-toggle").setAttribute("aria-expanded", String(show));
+    $("gm-drawer-toggle").textContent = show ? "Karte zeigen" : "Filter & Legende";
+    setTimeout(function () { window.geomapView.map.invalidateSize(); }, 0);
+  };
+
+  /* The place names of the loaded view as search suggestions. */
+  Controls.prototype.suggest = function (names) {
+    var list = $("gm-place-names");
+    list.replaceChildren();
+    names.slice().sort(function (a, b) { return a.localeCompare(b, "de"); }).slice(0, MAX_SUGGESTIONS).forEach(function (name) {
+      var option = document.createElement("option");
+      option.value = name;
+      list.appendChild(option);
+    });
   };
 
   /* --- histogram and slider ------------------------------------------------------------------ */
@@ -140,6 +190,7 @@
     var params = new URLSearchParams(this.base);
     var types = this.selectedTypes();
     if (types && types.length) params.set("type", types.join(","));
+    if ($("gm-place").value.trim()) params.set("place", $("gm-place").value.trim());
     var self = this;
     fetch(this.form.dataset.histogramUrl + "?" + params.toString())
       .then(function (r) { return r.ok ? r.json() : { months: [], undated: 0 }; })
@@ -160,10 +211,11 @@
       var bar = document.createElement("div");
       bar.className = "gm-bar";
       bar.dataset.month = month;
-      bar.title = month + ": " + (counts[month] || 0);
+      bar.title = de.date(month) + ": " + de.count(counts[month] || 0, "Ereignis", "Ereignisse");
       bar.style.height = Math.round(100 * (counts[month] || 0) / max) + "%";
       box.appendChild(bar);
     });
+    this.drawTicks();
     var slider = $("gm-slider");
     slider.max = String(Math.max(0, this.months.length - 1));
     slider.disabled = this.months.length < 2;
@@ -171,16 +223,38 @@
     this.highlight();
   };
 
+  /* Labels under the bars: every year at its January (and the first month); month names when few months. */
+  Controls.prototype.drawTicks = function () {
+    var ticks = $("gm-ticks"), months = this.months;
+    ticks.replaceChildren();
+    var few = months.length <= 8;
+    months.forEach(function (month, i) {
+      var label = "";
+      if (few) label = de.MONTHS[+month.slice(5, 7) - 1].slice(0, 3) + (i === 0 || month.slice(5) === "01" ? " " + month.slice(0, 4) : "");
+      else if (i === 0 || month.slice(5) === "01") label = month.slice(0, 4);
+      var tick = document.createElement("span");
+      tick.className = "gm-tick" + (label ? " gm-tick-label" : "");
+      tick.dataset.month = month;
+      tick.textContent = label;
+      ticks.appendChild(tick);
+    });
+  };
+
   Controls.prototype.windowWidth = function () { return +$("gm-window").value || 1; };
 
+  /* The window on the histogram, the slider's spoken value and the period line, all in German. */
   Controls.prototype.highlight = function () {
-    var from = $("gm-from").value.slice(0, 7), to = $("gm-to").value.slice(0, 7);
-    var index = this.months.indexOf(from);
+    var from = $("gm-from").value.trim(), to = $("gm-to").value.trim();
+    var fromMonth = from.slice(0, 7), toMonth = to.slice(0, 7);
+    var index = this.months.indexOf(fromMonth);
     if (index >= 0) $("gm-slider").value = String(index);
     Array.prototype.forEach.call($("gm-histogram").children, function (bar) {
       var m = bar.dataset.month;
-      bar.classList.toggle("gm-in-window", (!from || m >= from) && (!to || m <= to) && !!(from || to));
+      bar.classList.toggle("gm-in-window", (!fromMonth || m >= fromMonth) && (!toMonth || m <= toMonth) && !!(from || to));
     });
+    var period = de.period(from, to);
+    $("gm-slider").setAttribute("aria-valuetext", from || to ? period : "alle Zeiten");
+    $("gm-period").textContent = from || to ? period : "Alle Zeiten";
   };
 
   Controls.prototype.fromSlider = function () {
@@ -212,40 +286,6 @@
     this.timer = null;
     $("gm-play").textContent = "▶";
     $("gm-play").setAttribute("aria-label", "Abspielen");
-  };
-
-  /* --- embed code ------------------------------------------------------------------------------ */
-
-  Controls.prototype.embedCode = function () {
-    var params = this.query();
-    var article = $("gm-embed-article").value.trim();
-    if (article) {  // "Karte zu diesem Artikel": that article's places, framed by the embed itself
-      ["zoom", "lat", "lon", "bbox", "place", "from", "to", "include_undated"].forEach(function (k) { params.delete(k); });
-      params.set("article", article);
-    } else {
-      var center = this.view.map.getCenter();
-      params.set("zoom", String(this.view.map.getZoom()));
-      params.set("lat", center.lat.toFixed(4));
-      params.set("lon", center.lng.toFixed(4));
-    }
-    var src = this.form.dataset.embedUrl + "?" + params.toString();
-    return (
-      '<iframe src="' + attr(src) + '" width="100%" height="500" title="geomap – Ereigniskarte" loading="lazy" ' +
-      'style="border:0" data-geomap-embed></iframe>\n' +
-      '<script src="' + attr(this.form.dataset.resizeUrl) + '" async></' + 'script>'
-    );
-  };
-
-  Controls.prototype.showEmbed = function () {
-    $("gm-embed-code").value = this.embedCode();
-    $("gm-embed-dialog").showModal();
-    $("gm-embed-code").select();
-  };
-
-  Controls.prototype.copyEmbed = function () {
-    var code = $("gm-embed-code");
-    code.select();
-    if (navigator.clipboard) navigator.clipboard.writeText(code.value).catch(function () {});
   };
 
   function start() {

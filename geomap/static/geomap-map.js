@@ -1,11 +1,12 @@
 /* geomap events layer: fetches /events.geojson?detail=summary for a filter (one small feature per place) and
- * draws clustered place markers; a popup fetches its place's events (detail=full, same filter) when it opens.
+ * draws clustered place markers; a popup fetches its place's events (detail=full, same filter) when it opens
+ * (static/geomap-popup.js).
  * Every article string reaches the DOM through textContent or DOM properties, never innerHTML. */
 (function () {
   "use strict";
 
-  var PRECISION = { day: "Tag", week: "Woche", month: "Monat", year: "Jahr", none: "undatiert" };
-  var MAX_POPUP_EVENTS = 25;
+  var de = window.geomapDe;
+  var POPUP_WIDTH = 360;
   var UNCLUSTERED_ZOOM = 7;
   var CLUSTER_SETTLE_MS = 350;
 
@@ -14,18 +15,6 @@
     if (className) node.className = className;
     if (text !== undefined && text !== null) node.textContent = String(text);
     return node;
-  }
-
-  /* A link to an article's page: only http(s) URLs, opened without giving the page a handle on ours. */
-  function sourceLink(url, text) {
-    var link;
-    try { link = new URL(String(url)); } catch (e) { return null; }
-    if (link.protocol !== "http:" && link.protocol !== "https:") return null;
-    var a = el("a", "gm-event-article", text);
-    a.href = link.href;
-    a.target = "_blank";
-    a.rel = "noopener noreferrer";
-    return a;
   }
 
   /* A round DivIcon whose colour comes in through a CSS custom property (CSSOM, allowed by the CSP). */
@@ -39,16 +28,23 @@
     }
   });
 
-  /* Dated events in date order first, undated ones after them. */
-  function byDate(events) {
-    var key = function (e) { return e.date_start || e.date_end || "~"; };
-    return events.slice().sort(function (a, b) { return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0; });
-  }
+  /* A cluster bubble in the colour of its places' dominant event type (by events), sized by events. */
+  var ClusterIcon = L.DivIcon.extend({
+    createIcon: function (oldIcon) {
+      var div = L.DivIcon.prototype.createIcon.call(this, oldIcon);
+      div.style.setProperty("--gm-colour", this.options.colour);
+      div.dataset.type = this.options.type;
+      div.title = this.options.label;
+      div.setAttribute("aria-label", this.options.label);
+      return div;
+    }
+  });
 
   function fetchJson(url, accept) {
     return fetch(url, { headers: { Accept: accept } }).then(function (response) {
       return response.json().then(function (body) {
-        if (!response.ok) throw new Error((body.error && body.error.message) || response.statusText);
+        var error = body.error || {};
+        if (!response.ok) throw new Error(error.message_de || error.message || response.statusText);
         return body;
       });
     });
@@ -56,25 +52,6 @@
 
   function markerSize(mentions) {
     return Math.min(44, Math.round(16 + 6 * Math.sqrt(Math.max(1, mentions) - 1)));
-  }
-
-  function highlighted(evidence) {
-    var block = el("blockquote", "gm-evidence");
-    var text = String(evidence.sentence || "");
-    var start = evidence.mention_start - evidence.sent_start;
-    var end = evidence.mention_end - evidence.sent_start;
-    if (!(start >= 0 && end <= text.length && text.slice(start, end) === evidence.surface)) {
-      start = text.indexOf(evidence.surface);
-      end = start + String(evidence.surface || "").length;
-    }
-    if (start < 0 || !evidence.surface) {
-      block.textContent = text;
-      return block;
-    }
-    block.appendChild(document.createTextNode(text.slice(0, start)));
-    block.appendChild(el("mark", null, text.slice(start, end)));
-    block.appendChild(document.createTextNode(text.slice(end)));
-    return block;
   }
 
   function EventView(map, options) {
@@ -87,12 +64,15 @@
     this.request = 0;
     this.areas = {};  // country code -> its polygon feature (null: the atlas has none)
     this.areaLayer = L.featureGroup().addTo(map);  // shaded countries, in the overlay pane under the markers
+    this.order = (options.types || []).map(function (t) { return t.id; });
     this.cluster = L.markerClusterGroup({
       showCoverageOnHover: false,
       maxClusterRadius: 40,
       disableClusteringAtZoom: UNCLUSTERED_ZOOM,
-      chunkedLoading: true
+      chunkedLoading: true,
+      iconCreateFunction: this.clusterIcon.bind(this)
     }).addTo(map);
+    this.bindKeys();
     if (options.bbox) {
       var b = options.bbox;  // [west, south, east, north]
       map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { animate: false });
@@ -106,6 +86,77 @@
   EventView.prototype.applyZoom = function () {
     var zoom = this.options.zoom;
     if (zoom !== null && zoom !== undefined) this.map.setZoom(zoom, { animate: false });
+  };
+
+  /* The dominant type of a cluster's places (most events; ties in the legend's order) gives its colour. */
+  EventView.prototype.clusterIcon = function (cluster) {
+    var weights = {}, events = 0, places = 0;
+    cluster.getAllChildMarkers().forEach(function (marker) {
+      var props = marker.feature.properties;
+      Object.keys(props.type_counts || {}).forEach(function (t) { weights[t] = (weights[t] || 0) + props.type_counts[t]; });
+      events += props.event_count;
+      places += 1;
+    });
+    var order = this.order;
+    var best = Object.keys(weights).sort(function (a, b) {
+      return weights[b] - weights[a] || order.indexOf(a) - order.indexOf(b);
+    })[0];
+    var type = this.typeOf(best);
+    var size = events < 10 ? 30 : events < 100 ? 36 : events < 1000 ? 42 : 48;
+    return new ClusterIcon({
+      html: "<span>" + (events >= 10000 ? Math.round(events / 1000) + " Tsd." : de.number(events)) + "</span>",
+      className: "marker-cluster gm-cluster",
+      iconSize: L.point(size, size),
+      colour: type.colour,
+      type: type.id,
+      label: de.count(places, "Ort", "Orte") + ", " + de.count(events, "Ereignis", "Ereignisse") + ", meist " + type.label
+    });
+  };
+
+  /* Esc closes an open popup wherever the focus is; the popup's close button is named in German. */
+  EventView.prototype.bindKeys = function () {
+    var map = this.map;
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && map.closePopup) map.closePopup();
+    });
+    map.on("popupopen", function (e) {
+      var button = e.popup.getElement() && e.popup.getElement().querySelector(".leaflet-popup-close-button");
+      if (button) {
+        button.setAttribute("aria-label", "Schließen");
+        button.title = "Schließen (Esc)";
+      }
+    });
+  };
+
+  /* Popups fit the map: at most 360 px, less on a phone; kept clear of the zoom buttons at the top left. */
+  EventView.prototype.popupOptions = function () {
+    var size = this.map.getSize();
+    return {
+      // the content's width; the popup adds ~40 px of frame, the zoom buttons' padding 52 px on the left
+      maxWidth: Math.max(160, Math.min(POPUP_WIDTH, size.x - 110)),
+      minWidth: Math.min(200, size.x - 110),
+      maxHeight: Math.max(160, Math.min(320, size.y - 90)),
+      autoPanPaddingTopLeft: L.point(52, 12),
+      autoPanPaddingBottomRight: L.point(12, 12),
+      keepInView: true
+    };
+  };
+
+  /* The extent of everything drawn: markers and shaded countries. */
+  EventView.prototype.bounds = function () {
+    var bounds = L.latLngBounds([]);
+    if (this.cluster.getLayers().length) bounds.extend(this.cluster.getBounds());
+    if (this.areaLayer.getLayers().length) bounds.extend(this.areaLayer.getBounds());
+    return bounds;
+  };
+
+  /* Show every marker and shaded country (the first view, and the embed at any size). */
+  EventView.prototype.fitAll = function () {
+    var bounds = this.bounds();
+    if (!bounds.isValid()) return false;
+    var small = Math.min(this.map.getSize().x, this.map.getSize().y) < 400;
+    this.map.fitBounds(bounds, { padding: small ? [16, 16] : [30, 30], maxZoom: 6, animate: false });
+    return true;
   };
 
   EventView.prototype.typeOf = function (id) {
@@ -125,7 +176,9 @@
         if (ticket === self.request) self.render(collection);
       })
       .catch(function (error) {
-        if (ticket === self.request) self.emit("geomap:error", { message: String(error.message || error) });
+        if (ticket !== self.request) return;
+        self.showEmpty("Fehler: " + String(error.message || error));  // on the map too: a phone's panel is closed
+        self.emit("geomap:error", { message: String(error.message || error) });
       });
   };
 
@@ -175,14 +228,18 @@
     var layers = collection.features.map(this.createMarker, this).filter(function (layer) { return layer; });
     this.cluster.clearLayers();
     this.cluster.addLayers(layers);
-    if (!this.fitted && layers.length) {
-      this.map.fitBounds(this.cluster.getBounds(), { padding: [30, 30], maxZoom: 6, animate: false });
+    if (!this.fitted && this.fitAll()) {
       this.applyZoom();
       this.fitted = true;
     }
-    var events = collection.features.reduce(function (n, f) { return n + f.properties.event_count; }, 0);
+    var events = 0, types = {};
+    collection.features.forEach(function (f) {
+      events += f.properties.event_count;
+      Object.keys(f.properties.type_counts || {}).forEach(function (t) { types[t] = true; });
+    });
     this.showEmpty(collection.features.length ? null : "Keine Ereignisse in diesem Zeitraum.");
-    this.emit("geomap:loaded", { places: collection.features.length, events: events });
+    this.emit("geomap:loaded", { places: collection.features.length, events: events, types: Object.keys(types),
+                                 names: collection.features.map(function (f) { return f.properties.place; }) });
   };
 
   EventView.prototype.createMarker = function (feature) {
@@ -220,6 +277,16 @@
     layer.feature = feature;
     this.bindPlace(layer, props, { sticky: true });
     layer.addTo(this.areaLayer);
+    var name = props.place + " (" + de.kind(props.kind) + ", " + de.count(props.event_count, "Ereignis", "Ereignisse") + ")";
+    layer.eachLayer(function (path) {  // shaded areas are focusable: give them a name and a role
+      var node = path.getElement && path.getElement();
+      if (!node) return;
+      node.setAttribute("aria-label", name);
+      node.setAttribute("role", "button");
+      node.addEventListener("keydown", function (e) {
+        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); layer.openPopup(L.latLng(feature.geometry.coordinates[1], feature.geometry.coordinates[0])); }
+      });
+    });
     this.markers[props.ref || props.place] = layer;
     return null;
   };
@@ -227,77 +294,12 @@
   /* The place's popup (its events, fetched on opening) and tooltip, for a marker or a shaded area alike. */
   EventView.prototype.bindPlace = function (layer, props, tooltipOptions) {
     var self = this;
-    layer.bindPopup(function () { return self.popupFor(layer, props); }, { maxWidth: 360, maxHeight: 320 });
+    layer.bindPopup(function () { return self.popupFor(layer, props); }, this.popupOptions());
+    layer.on("popupopen", function (e) {  // the map may have been resized since: fit the popup to it now
+      L.setOptions(e.popup, self.popupOptions());
+      e.popup.update();
+    });
     layer.bindTooltip(el("span", "gm-tooltip", props.place), tooltipOptions);
-  };
-
-  /* One popup element per marker and loaded view: Leaflet asks again on every update, which must not refetch. */
-  EventView.prototype.popupFor = function (layer, props) {
-    if (!layer.gmPopupBox) layer.gmPopupBox = this.popup(props, layer);
-    return layer.gmPopupBox;
-  };
-
-  /* The place's heading at once; its first events (by date, in the current filter) once fetched. */
-  EventView.prototype.popup = function (props, layer) {
-    var box = el("div", "gm-popup");
-    box.appendChild(el("h3", "gm-popup-place", props.place));
-    var count = props.event_count === 1 ? "1 Ereignis" : props.event_count + " Ereignisse";
-    box.appendChild(el("p", "gm-popup-meta", count + " · " + (props.country || "–") + " · " + props.kind));
-    var status = box.appendChild(el("p", "gm-popup-loading", "Lade Ereignisse …"));
-    var params = new URLSearchParams(this.query || "");
-    ["bbox", "zoom", "lat", "lon", "limit", "place"].forEach(function (name) { params.delete(name); });
-    params.set("place", props.ref);
-    params.set("limit", String(MAX_POPUP_EVENTS));
-    params.set("detail", "full");
-    var self = this;
-    fetchJson(this.options.dataUrl + "?" + params.toString(), "application/geo+json")
-      .then(function (collection) {
-        var feature = collection.features.filter(function (f) { return f.properties.ref === props.ref; })[0];
-        var events = feature ? feature.properties.events : [];
-        status.remove();
-        if (!events.length) {
-          box.appendChild(el("p", "gm-popup-empty", "Keine Ereignisse in diesem Zeitraum."));
-        } else {
-          var list = el("ol", "gm-popup-events");
-          byDate(events).forEach(function (e) { list.appendChild(self.eventItem(e)); });
-          box.appendChild(list);
-        }
-        if (props.event_count > events.length && events.length) {
-          box.appendChild(el("p", "gm-popup-more", "… und " + (props.event_count - events.length) + " weitere"));
-        }
-      })
-      .catch(function (error) {
-        status.remove();
-        box.appendChild(el("p", "gm-popup-error", "Ereignisse nicht geladen: " + String(error.message || error)));
-      })
-      .then(function () {
-        var popup = layer && layer.getPopup && layer.getPopup();
-        if (popup && popup.isOpen()) popup.update();  // re-measure with the list in it
-      });
-    return box;
-  };
-
-  EventView.prototype.eventItem = function (event) {
-    var item = el("li", "gm-event");
-    var head = el("div", "gm-event-head");
-    var precision = PRECISION[event.date_precision] || event.date_precision;
-    var dated = event.date_precision !== "none";
-    head.appendChild(el("span", "gm-event-date", dated ? event.date + " (" + precision + ")" : PRECISION.none));
-    var type = this.typeOf(event.type);
-    var badge = el("span", "gm-event-type", type.label);
-    badge.style.setProperty("--gm-colour", type.colour);
-    head.appendChild(badge);
-    item.appendChild(head);
-    (event.evidence || []).slice(0, 2).forEach(function (ev) { item.appendChild(highlighted(ev)); });
-    var source = el("p", "gm-event-source");
-    if (event.title) source.appendChild(el("span", "gm-event-title", event.title));
-    var label = event.publisher ? event.publisher + " · " + event.article : event.article;
-    source.appendChild((event.url && sourceLink(event.url, label)) || el("span", "gm-event-article", label));
-    var own = el("a", "gm-event-map", "Karte zu diesem Artikel");
-    own.href = "?" + new URLSearchParams({ article: event.article_id }).toString();
-    source.appendChild(own);
-    item.appendChild(source);
-    return item;
   };
 
   EventView.prototype.emit = function (name, detail) {
@@ -338,6 +340,8 @@
 
   window.geomapEvents = {
     EventView: EventView,
+    el: el,
+    fetchJson: fetchJson,  // for static/geomap-popup.js, which adds the popups to EventView
     attach: function (map, options) { return new EventView(map, options); }
   };
 })();

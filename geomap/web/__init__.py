@@ -36,7 +36,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     app.extensions["geomap_answers"] = AnswerCache()  # its folder is made on first use
 
-    from geomap.web import api, areas, context, downloads, embed, errors, pages, push, security, tiles
+    from geomap.web import api, areas, context, downloads, embed, errors, image, pages, push, security, tiles
 
     context.init_app(app)
     security.init_app(app)
@@ -48,6 +48,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(areas.bp)
     app.register_blueprint(downloads.bp)
     app.register_blueprint(tiles.bp)
+    app.register_blueprint(image.bp)
     return app
 
 

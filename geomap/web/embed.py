@@ -9,9 +9,11 @@ from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
 from geomap.errors import FilterError
-from geomap.filters import parse_filter, parse_flag, parse_view, whole_number
+from geomap.filters import parse_choice, parse_filter, parse_flag, parse_view, whole_number
+from geomap.periods import period_label
 from geomap.web.context import current_filter, current_view, event_types
 from geomap.web.mapview import map_parts
+from geomap.web.social import preview
 
 bp = Blueprint("embed", __name__)
 
@@ -19,7 +21,9 @@ DEFAULT_WIDTH, DEFAULT_HEIGHT = 800, 500
 MIN_MAP_HEIGHT, MAX_MAP_HEIGHT, DEFAULT_MAP_HEIGHT = 150, 2000, 400
 MAX_OEMBED_SIZE = 10_000  # larger maxwidth/maxheight values are clamped to this
 MAP_PATHS = ("/", "/embed")
-EMBED_ONLY_PARAMS = ("title", "legend", "credit", "height")
+EMBED_ONLY_PARAMS = ("title", "subtitle", "source", "period", "legend", "credit", "height", "fit")
+MAX_TEXT = 200  # characters of title, subtitle and source line
+FITS = ("bounds", "view")  # bounds: the markers' extent at any size; view: the centre and zoom in the URL
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -39,16 +43,30 @@ def embed() -> str:
     flt = current_filter()
     items = flt.query_items() + current_view().query_items()
     full_map = url_for("pages.index", _external=True) + ("?" + urlencode(items) if items else "")
+    title, subtitle = _text("title"), _text("subtitle")
+    # Codes from the builder say fit=bounds; older ones with a centre and zoom keep their view.
+    view = current_view()
+    fit = parse_choice(request.args.getlist("fit"), "fit", FITS) if "fit" in request.args else (
+        "view" if view.center is not None or view.zoom is not None else "bounds")
     return render_template(
         "embed.html",
         map=map_parts(flt),
-        title=request.args.get("title", "")[:200],
+        title=title,
+        subtitle=subtitle,
+        source=_text("source"),
+        period=period_label(flt) if _flag("period", True) else "",
         show_legend=_flag("legend", True),
         show_credit=_flag("credit", True),
         map_height=_map_height(),
-        types=event_types(),
+        fit=fit,
+        types=[t for t in event_types() if not flt.types or t.id in flt.types],
         full_map_url=full_map,
+        preview=preview(flt, title, subtitle),
     )
+
+
+def _text(name: str) -> str:
+    return request.args.get(name, "").strip()[:MAX_TEXT]
 
 
 def _positive(name: str) -> int | None:

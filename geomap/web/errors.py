@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from flask import Flask, Response, jsonify, make_response, render_template, request
 from werkzeug.exceptions import BadHost, HTTPException, InternalServerError
@@ -11,7 +12,7 @@ from geomap.errors import FilterError, GeomapError, StoreCorrupt, StoreError, St
 
 log = logging.getLogger(__name__)
 
-API_PATHS = ("/events.", "/healthz", "/api/", "/oembed", "/openapi.json")
+API_PATHS = ("/events.", "/healthz", "/api/", "/oembed", "/openapi.json", "/map.png", "/tiles/")
 
 
 def wants_json() -> bool:
@@ -19,15 +20,38 @@ def wants_json() -> bool:
     return request.path.startswith(API_PATHS)
 
 
+# A stable code per kind of error (for programs) and its German message (what the pages show); `message` stays
+# English and specific, for developers.
+ERROR_CODES: dict[int, tuple[str, str]] = {
+    400: ("bad_parameter", "Ungültige Anfrage: ein Parameter ist fehlerhaft."),
+    404: ("not_found", "Nicht gefunden."),
+    405: ("method_not_allowed", "Diese Methode ist hier nicht erlaubt."),
+    501: ("not_implemented", "Nicht unterstützt."),
+    503: ("store_unavailable", "Der Ereignisspeicher ist gerade nicht erreichbar. Bitte später erneut versuchen."),
+    500: ("internal_error", "Interner Fehler. Bitte später erneut versuchen."),
+}
+_PARAMETER = re.compile(r"parameters? '([a-z_]+)'")
+
+
+def german_message(status: int, message: str) -> tuple[str, str]:
+    """(code, German message) for an error; a bad parameter is named ("Ungültiger Parameter „from“ …")."""
+    code, german = ERROR_CODES.get(status, ERROR_CODES[500] if status >= 500 else ("error", "Fehler."))
+    named = _PARAMETER.search(message) if status == 400 else None
+    if named:
+        german = f"Ungültiger Parameter „{named.group(1)}“: bitte den Wert prüfen ({message})."
+    return code, german
+
+
 def error_response(status: int, message: str) -> Response:
-    """The error as JSON `{"error": {"status", "message"}}` under the API, else as an HTML page. Neither
-    builds a URL from the request (its Host may be one no URL can be built for)."""
+    """The error as JSON `{"error": {"status", "code", "message", "message_de"}}` under the API, else as an HTML
+    page in German. Neither builds a URL from the request (its Host may be one no URL can be built for)."""
+    code, german = german_message(status, message)
     if wants_json():
-        response = jsonify({"error": {"status": status, "message": message}})
+        response = jsonify({"error": {"status": status, "code": code, "message": message, "message_de": german}})
         response.status_code = status
         return response
     root = request.environ.get("SCRIPT_NAME", "").rstrip("/")
-    return make_response(render_template("error.html", status=status, message=message, root=root), status)
+    return make_response(render_template("error.html", status=status, message=german, root=root), status)
 
 
 def _status_of(exc: GeomapError) -> int:
