@@ -748,7 +748,10 @@ class Store:
             yield
         finally:
             if self._conn.in_transaction:
-                self._conn.commit()
+                try:
+                    self._conn.commit()
+                except sqlite3.Error as exc:  # a damaged page met while reading: geomap's error, not sqlite3's
+                    raise store_failure("read", self.path, exc) from exc
 
     @_reads
     def version(self) -> int:

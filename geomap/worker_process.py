@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import signal
 import subprocess
 import sys
 import threading
@@ -12,6 +14,16 @@ from typing import Sequence
 log = logging.getLogger(__name__)
 
 RESTART_DELAY = 2.0  # seconds before a worker that exited is started again
+_PR_SET_PDEATHSIG = 1
+
+
+def _end_with_parent() -> None:
+    """In the child, before it runs: the kernel sends it SIGTERM when the server process ends, however that
+    ends (a SIGTERM handler that re-raises the signal, SIGKILL), so no worker outlives its server (Linux)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: the server's stop() is the only way the worker ends
+        pass
 COMMAND = "from geomap.cli import main; main()"
 
 
@@ -29,7 +41,7 @@ class WorkerSupervisor:
         return self._process.pid if self._process else None
 
     def start(self) -> WorkerSupervisor:
-        self._process = subprocess.Popen(self.args)
+        self._process = self._spawn()
         self._thread.start()
         return self
 
@@ -42,7 +54,10 @@ class WorkerSupervisor:
             log.error("worker process exited with %s; starting another in %.0f s", code, RESTART_DELAY)
             if self._stop.wait(RESTART_DELAY):
                 return
-            self._process = subprocess.Popen(self.args)
+            self._process = self._spawn()
+
+    def _spawn(self) -> subprocess.Popen:
+        return subprocess.Popen(self.args, preexec_fn=_end_with_parent)  # noqa: PLW1509 - prctl only
 
     def stop(self, timeout: float = 10.0) -> None:
         self._stop.set()

@@ -11,11 +11,11 @@ from typing import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser_fixtures import WATCH_CSP, browser, wait_for_places  # noqa: F401 (fixtures)
-from web_fixtures import XSS_IMG, seed_store
+from tests.browser_fixtures import WATCH_CSP, wait_for_places
+from tests.web_fixtures import XSS_IMG, seed_store
 
 from geomap.web import create_app
-from geomap.web.devserver import LoopbackServer
+from tests.devserver import LoopbackServer
 
 pytestmark = pytest.mark.browser
 

@@ -16,7 +16,8 @@ def test_german_date(value, words):
     ({"from": "2016-10", "to": "2016-10"}, "Oktober 2016"),
     ({"from": "2016-10", "to": "2016-12"}, "Oktober – Dezember 2016"),
     ({"from": "2016-11", "to": "2017-02"}, "November 2016 – Februar 2017"),
-    ({"from": "2016-10-01"}, "seit 1. Oktober 2016"),
+    ({"from": "2016-10-02"}, "seit 2. Oktober 2016"),
+    ({"from": "2016-10-01"}, "seit Oktober 2016"),  # the same window as from=2016-10: said as a month
     ({"to": "2016-12"}, "bis Dezember 2016"),
     ({"from": "2024-06-03", "to": "2024-06-05"}, "3. Juni 2024 – 5. Juni 2024"),
     ({}, "alle Zeiten"),

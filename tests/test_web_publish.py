@@ -7,7 +7,7 @@ import re
 
 import pytest
 from PIL import Image
-from web_fixtures import seed_store
+from tests.web_fixtures import seed_store
 
 from geomap.mapimage import marker_size, world_xy
 from geomap.web import create_app
@@ -29,10 +29,16 @@ def _png(response) -> Image.Image:
 
 
 def test_map_png_has_the_asked_size_and_shows_markers_in_their_type_colour(client):
+    from geomap.event_types import EVENT_TYPES
+
     image = _png(client.get("/map.png?from=2016-10&to=2016-10&width=800&height=500")).convert("RGB")
     assert image.size == (800, 500)
     colours = {image.getpixel((x, y)) for x in range(0, 800, 2) for y in range(0, 500, 2)}
-    assert any(abs(c[0] - 0xFF) < 30 and abs(c[1] - 0x7F) < 30 and abs(c[2] - 0x0E) < 30 for c in colours)  # Aleppo
+    summary = client.get("/events.geojson?from=2016-10&to=2016-10&detail=summary").get_json()
+    aleppo = next(f for f in summary["features"] if f["properties"]["place"] == "Aleppo")
+    hex_colour = dict((tid, colour) for tid, _, colour in EVENT_TYPES)[aleppo["properties"]["main_type"]]
+    want = tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    assert any(all(abs(c[k] - want[k]) < 30 for k in range(3)) for c in colours)  # Aleppo's marker
 
 
 def test_map_png_is_kept_per_store_version_and_names_its_download(client):

@@ -39,6 +39,8 @@ def german_message(status: int, message: str) -> tuple[str, str]:
     named = _PARAMETER.search(message) if status == 400 else None
     if named:
         german = f"Ungültiger Parameter „{named.group(1)}“: bitte den Wert prüfen ({message})."
+    elif status == 400:
+        german = f"Ungültige Anfrage ({message})."  # e.g. a Host header no URL can be built for
     return code, german
 
 
