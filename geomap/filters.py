@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Mapping, Sequence
 
-from geomap.dates import parse_header_date
+from geomap.datelines import parse_iso_date
 from geomap.errors import FilterError
 
 MAX_LIMIT = 100_000
@@ -121,9 +121,9 @@ def _single(args: Mapping[str, Sequence[str]], name: str) -> str | None:
 
 
 def parse_date_bound(value: str, name: str, *, end: bool) -> date:
-    """Parse YYYY-MM or YYYY-MM-DD (geomap.dates' one parser); a month stands for its first day (from) or last (to)."""
+    """Parse YYYY-MM or YYYY-MM-DD (geomap.datelines' one parser); a month stands for its first day (from) or last (to)."""
     try:
-        span = parse_header_date(value)
+        span = parse_iso_date(value)
     except FilterError as exc:
         raise FilterError(f"parameter '{name}': {str(exc)[:120]}") from None
     except ValueError:  # year 0: no such date

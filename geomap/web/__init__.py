@@ -9,12 +9,21 @@ from typing import Any
 from flask import Flask
 
 from geomap.config import load_settings, static_dir, templates_dir
+from geomap.errors import ConfigError
 from geomap.web.cache import AnswerCache
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
-    """Build the Flask app from settings (defaults, GEOMAP_* environment, then `test_config`)."""
-    settings = load_settings(test_config)
+    """Build the Flask app from settings (defaults, GEOMAP_* environment, then `test_config`).
+
+    Called without a config, as a WSGI server's factory (`waitress-serve --call geomap.web:create_app`), a
+    setting geomap cannot use ends the process with one line saying which, not a traceback."""
+    try:
+        settings = load_settings(test_config)
+    except ConfigError as exc:
+        if test_config is None:
+            raise SystemExit(f"geomap: cannot start: {exc}") from exc
+        raise
     app = Flask(
         __name__,
         template_folder=str(templates_dir()),
@@ -27,7 +36,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     app.extensions["geomap_answers"] = AnswerCache()  # its folder is made on first use
 
-    from geomap.web import api, areas, context, downloads, embed, errors, pages, security, tiles
+    from geomap.web import api, areas, context, downloads, embed, errors, pages, push, security, tiles
 
     context.init_app(app)
     security.init_app(app)
@@ -35,6 +44,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(pages.bp)
     app.register_blueprint(embed.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(push.bp)
     app.register_blueprint(areas.bp)
     app.register_blueprint(downloads.bp)
     app.register_blueprint(tiles.bp)
