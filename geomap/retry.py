@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from geomap.articles import parse_article
 from geomap.pipeline import Geoparser
 from geomap.store import Store
 
@@ -20,12 +19,10 @@ class RetryResult:
 
 
 def retry_unresolved(store: Store, geoparser: Geoparser) -> RetryResult:
-    """Re-run the pipeline on each article with geocoder outages and replace its events atomically."""
+    """Re-run the pipeline on each stored article (its effective title and date) with names the geocoder could
+    not answer, or that were left while it was off when it is on now, and replace its events atomically."""
     articles = resolved = still = 0
-    for source, raw, stored_date in store.articles_to_retry():
-        article = parse_article(raw, source)
-        if article.date is None and stored_date:
-            article = parse_article(raw, source, date_override=stored_date)
+    for article in store.articles_to_retry(geocoder_off_too=geoparser.geocoder is not None):
         before = store.unresolved_count(article.id)
         parsed = geoparser.parse_article(article)
         store.replace_article(article, parsed.events, parsed.unresolved, geoparser.recognizer.name)

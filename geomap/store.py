@@ -598,20 +598,20 @@ class Store:
         )
 
     @_reads
-    def articles_to_retry(self) -> list[tuple[str, str, str | None]]:
-        """(source, raw, stored date label) of articles with names the geocoder could not answer."""
+    def articles_to_retry(self, *, geocoder_off_too: bool = False) -> list[Article]:
+        """The stored articles with names the geocoder could not answer (and, with `geocoder_off_too`, names
+        left while it was off), as they were stored: their effective title, date, URL and publisher (a
+        sidecar's or an --date override's), not what their raw text alone says."""
+        reasons = "reason LIKE 'geocoder-unavailable%'" + (" OR reason LIKE '%geocoder off'" if geocoder_off_too else "")
         rows = self._conn.execute(
-            "SELECT a.source, a.raw, a.date_start, a.date_precision FROM articles a WHERE a.id IN"
-            " (SELECT article_id FROM unresolved WHERE reason LIKE 'geocoder-unavailable%')"
+            "SELECT a.id, a.source, a.raw, a.title, a.date_start, a.date_end, a.date_precision, a.url, a.publisher,"
+            f" a.author FROM articles a WHERE a.id IN (SELECT article_id FROM unresolved WHERE {reasons})"
         ).fetchall()
         out = []
-        for source, raw, start, precision in rows:
-            label = None
-            if start and precision == "day":
-                label = start
-            elif start and precision == "month":
-                label = start[:7]
-            out.append((source, raw, label))
+        for article_id, source, raw, title, start, end, precision, url, publisher, author in rows:
+            when = TimeSpan(date.fromisoformat(start), date.fromisoformat(end), precision) if start and end else None
+            out.append(replace(parse_article(raw, source), id=article_id, title=title, date=when, url=url,
+                               publisher=publisher, author=author))
         return out
 
     def _insert_article(self, article: Article, recognizer: str) -> None:

@@ -67,7 +67,7 @@ def test_store_unresolved_and_recognizers(tmp_path):
         store.save_article(article, events, [Unresolved(article.id, "Kafr Nabl", "Kafr Nabl", "geocoder-unavailable: timeout")], "rules")
         assert store.unresolved_names()[0].reason.startswith("geocoder-unavailable")
         assert store.recognizers_used() == {"rules": 1}
-        assert store.articles_to_retry()[0][0] == "undated-damaskus.txt"
+        assert [a.source for a in store.articles_to_retry()] == ["undated-damaskus.txt"]
 
 
 def test_store_date_extent(tmp_path):

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 from typing import Callable, Hashable, Iterator
 
 from flask import Flask, Response, current_app, request
 from werkzeug.wsgi import wrap_file
 
 from geomap import __version__
+from geomap.errors import StoreError
 from geomap.store import Store
 from geomap.web.cache import Answer, AnswerCache
 
@@ -42,7 +44,10 @@ def respond(key: tuple, build: Callable[[], Iterator[bytes]], content_type: str,
         response.set_etag(etag, weak=True)
         return response
     cache = answer_cache()
-    answer = cache.get_or_build(key, build)
+    try:
+        answer = cache.get_or_build(key, build)
+    except sqlite3.DatabaseError as exc:  # a damaged store: a 503 up front, never a cut or partial 200
+        raise StoreError(f"cannot read the store: {exc}") from exc
     response = _send(answer, content_type, headers)
     if response is None:  # its file was dropped between lookup and open: build it again
         cache.forget(key)
