@@ -82,7 +82,8 @@ def run_ingest(settings: dict[str, Any], paths: list[str], date_override: str | 
     with _open_store(settings, create=True) as store:
         geoparser = _geoparser(settings, store)
         with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
-            report = ingest_files(files, store, geoparser, date_override=date_override, on_file=lambda _p: bar.update(1))
+            report = ingest_files(files, store, geoparser, date_override=date_override, on_file=lambda _p: bar.update(1),
+                                  roots=[Path(p) for p in paths if Path(p).is_dir()])
         report.errors[:0] = missing
     return report
 

@@ -13,7 +13,7 @@ import orjson
 
 # The members, in the order they are written; the OpenAPI schema and the README describe the same.
 FIELDS = (
-    "id", "article_id", "article", "title", "type", "triggers", "role", "date", "date_start", "date_end",
+    "id", "article_id", "article", "title", "url", "publisher", "type", "triggers", "role", "date", "date_start", "date_end",
     "date_precision", "confidence", "rule", "candidates", "evidence",
 )
 
@@ -35,6 +35,8 @@ def event_document(
     rule: str,
     candidates: int,
     evidence_json: str,
+    article_url: str | None = None,
+    article_publisher: str | None = None,
 ) -> bytes:
     """UTF-8 JSON bytes of one event; `triggers_json` and `evidence_json` are embedded without a parse."""
     document: dict[str, Any] = {
@@ -42,6 +44,8 @@ def event_document(
         "article_id": article_id,
         "article": article_source,
         "title": article_title,
+        "url": article_url,
+        "publisher": article_publisher,
         "type": event_type,
         "triggers": orjson.Fragment(triggers_json),
         "role": role,

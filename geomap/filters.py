@@ -16,7 +16,10 @@ from geomap.errors import FilterError
 
 MAX_LIMIT = 100_000
 MAX_DIGITS = 30
-KNOWN_PARAMS = frozenset({"from", "to", "include_undated", "type", "bbox", "limit", "role", "place", "zoom", "lat", "lon"})
+KNOWN_PARAMS = frozenset(
+    {"from", "to", "include_undated", "type", "bbox", "limit", "role", "place", "zoom", "lat", "lon", "article"}
+)
+MAX_ARTICLE_REF = 2000  # an article id (64 hex digits) or URL
 _DATE_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -54,6 +57,7 @@ class EventFilter:
     roles: tuple[str, ...] = ("location",)
     bbox: BBox | None = None
     place: str | None = None
+    article: str | None = None  # one article's events: its id, URL or source name
     limit: int | None = None
     zoom: int | None = None
     center: tuple[float, float] | None = None
@@ -166,6 +170,9 @@ def parse_filter(args: Mapping[str, Sequence[str]], *, known_types: Iterable[str
     place = _single(args, "place")
     if place is not None and len(place) > 200:
         raise FilterError("parameter 'place' is longer than 200 characters")
+    article = _single(args, "article")
+    if article is not None and len(article) > MAX_ARTICLE_REF:
+        raise FilterError(f"parameter 'article' is longer than {MAX_ARTICLE_REF} characters")
     raw = tuple((k, v) for k in sorted(args) if k in KNOWN_PARAMS for v in args[k])
     return EventFilter(
         date_from=date_from,
@@ -175,6 +182,7 @@ def parse_filter(args: Mapping[str, Sequence[str]], *, known_types: Iterable[str
         roles=roles,
         bbox=parse_bbox(raw_bbox) if raw_bbox else None,
         place=place or None,
+        article=article or None,
         limit=limit,
         zoom=zoom,
         center=center,

@@ -8,13 +8,14 @@ every later article would fail the same way.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from geomap.articles import read_article, source_name
 from geomap.errors import ArticleError, GeomapError, StoreError
 from geomap.pipeline import Geoparser
+from geomap.sources import file_source
 from geomap.store import Store
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,7 @@ def ingest_files(
     date_override: str | None = None,
     on_file: Callable[[Path], None] | None = None,
     recognizer_name: str | None = None,
+    roots: Sequence[Path] = (),
 ) -> IngestReport:
     """Ingest each file in its own transaction; an input's errors are collected, never raised. The store is
     checked first (intact, writable); a store failure at any point stops the run (`report.stopped`)."""
@@ -108,7 +110,7 @@ def ingest_files(
     for path in files:
         source = source_name(path)
         try:
-            _ingest_one(path, store, geoparser, report, date_override, name)
+            _ingest_one(path, store, geoparser, report, date_override, name, roots)
         except StoreError as exc:  # the store, not this input: every later article would fail the same way
             report.stopped = str(exc)
             log.error("stopped at %s: %s", source, exc)
@@ -138,10 +140,12 @@ def _check_size(path: Path) -> None:
 
 
 def _ingest_one(
-    path: Path, store: Store, geoparser: Geoparser, report: IngestReport, date_override: str | None, name: str
+    path: Path, store: Store, geoparser: Geoparser, report: IngestReport, date_override: str | None, name: str,
+    roots: Sequence[Path] = (),
 ) -> None:
     _check_size(path)
-    article = read_article(path, date_override=date_override)
+    # The stored source is public (events, GeoJSON, CSV): relative to the folder given to ingest, never a path.
+    article = replace(read_article(path, date_override=date_override), source=file_source(path, roots))
     for warning in article.warnings:
         report.warnings.append((article.source, warning))
     if store.has_article(article.id):

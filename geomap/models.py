@@ -80,13 +80,16 @@ class Article:
     """One input file: raw text, identity, date, title, and which parts are article content."""
 
     id: str  # sha256 hex of the raw text: identity is content
-    source: str  # path or caller-supplied id
+    source: str  # public name: a path relative to the folder given to ingest, a URL, or a caller-supplied name
     raw: str
     date: TimeSpan | None  # None: the article is undated
     title: str | None = None
     content: tuple[Segment, ...] = ()  # article's own text, in order
     removed: tuple[Segment, ...] = ()  # boilerplate dropped, each with a reason
     warnings: tuple[str, ...] = ()  # e.g. a bad date header line
+    url: str | None = None  # where the article is published (canonical URL), when known
+    publisher: str | None = None  # the site or newspaper ("tagesschau.de", "Süddeutsche Zeitung")
+    author: str | None = None
 
     def zone_at(self, offset: int) -> str | None:
         """The content zone an offset lies in, or None when it is boilerplate."""

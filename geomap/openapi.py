@@ -44,6 +44,8 @@ def filter_parameters() -> list[dict[str, Any]]:
         _param("bbox", {"type": "string", "pattern": r"^[^,]+,[^,]+,[^,]+,[^,]+$", "examples": ["35,32,42,38"]},
                "west,south,east,north in degrees; west > east crosses the antimeridian (RFC 7946 5.2)."),
         _param("place", {"type": "string", "maxLength": 200}, "A place name (case-insensitive) or ref."),
+        _param("article", {"type": "string", "maxLength": 2000},
+               "One article's events only: its id (article_id), URL or source name."),
         _param("limit", {"type": "integer", "minimum": 1},
                f"Most events to return; larger values are clamped to {MAX_LIMIT}."),
         _param("zoom", {"type": "integer", "minimum": 0, "maximum": 19}, "Initial map zoom (pages only)."),
@@ -70,8 +72,10 @@ def _schemas() -> dict[str, Any]:
         "type": "object",
         "required": ["id", "article_id", "type", "role", "date", "evidence"],
         "properties": {
-            "id": {"type": "integer"}, "article_id": {"type": "string"}, "article": {"type": "string"},
-            "title": nullable_string, "type": {"type": "string"}, "triggers": {"type": "array", "items": {"type": "string"}},
+            "id": {"type": "integer"}, "article_id": {"type": "string"},
+            "article": {"type": "string", "description": "the article's public source name: its URL, or a file"
+                        " name relative to the folder given to ingest (never a server path)"},
+            "title": nullable_string, "url": nullable_string, "publisher": nullable_string, "type": {"type": "string"}, "triggers": {"type": "array", "items": {"type": "string"}},
             "role": {"type": "string", "enum": ["location", "actor"]}, "date": {"type": "string"},
             "date_start": nullable_string, "date_end": nullable_string, "date_precision": {"type": "string"},
             "confidence": {"type": "number"}, "rule": {"type": "string"}, "candidates": {"type": "integer"},

@@ -29,10 +29,13 @@ from geomap.errors import StoreCorrupt, StoreError, StoreMissing, StoreTooNew
 from geomap.eventdoc import event_document
 from geomap.filters import EventFilter
 from geomap.models import Article, Event, Place, TimeSpan, Unresolved
+from geomap.sources import public_file_name
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 5  # 5: closed intervals; stored events re-dated whenever dates.RULES_VERSION changes
+# 5: closed intervals; stored events re-dated whenever dates.RULES_VERSION changes. 6: public sources (url,
+# publisher; no server paths), the push API's jobs and tokens, feed state.
+SCHEMA_VERSION = 6
 # The length class of an event's date interval: 0 closed and at most 31 days long (day, week, month), 1 at most
 # 366 (year), 2 longer (intervals are closed: geomap.dates.OVERLAP_RULE), 3 undated. A window [from, to] then needs only the class-0 events
 # starting in [from - 31 days, to], the class-1 ones starting in [from - 366 days, to], and class 2.
@@ -54,8 +57,11 @@ CREATE TABLE IF NOT EXISTS articles (
     removed_json TEXT NOT NULL,
     warnings_json TEXT NOT NULL,
     recognizer TEXT NOT NULL,
-    ingested_at TEXT NOT NULL
+    ingested_at TEXT NOT NULL,
+    url TEXT, publisher TEXT, author TEXT  -- version 6: where the article is published
 );
+CREATE INDEX IF NOT EXISTS articles_by_url ON articles (url);
+CREATE INDEX IF NOT EXISTS articles_by_source ON articles (source);
 CREATE TABLE IF NOT EXISTS places (
     id INTEGER PRIMARY KEY,
     ref TEXT NOT NULL UNIQUE,
@@ -116,6 +122,30 @@ CREATE TABLE IF NOT EXISTS unresolved (
     surface TEXT NOT NULL, key TEXT NOT NULL, reason TEXT NOT NULL,
     PRIMARY KEY (article_id, surface)
 );
+-- Version 6: the push API's job queue and tokens, and what `geomap follow` has seen of its feeds
+-- (geomap.jobs, geomap.tokens, geomap.feeds keep their own SQL on these tables).
+CREATE TABLE IF NOT EXISTS jobs (
+    id TEXT PRIMARY KEY,
+    state TEXT NOT NULL,  -- queued, running, done, failed
+    payload TEXT NOT NULL,
+    article_id TEXT, token_name TEXT, error TEXT,
+    worker TEXT, lease_until REAL, attempts INTEGER NOT NULL DEFAULT 0,
+    created_at REAL NOT NULL, updated_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs (state, created_at);
+CREATE INDEX IF NOT EXISTS jobs_by_article ON jobs (article_id);
+CREATE TABLE IF NOT EXISTS api_tokens (
+    name TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, created_at REAL NOT NULL, revoked_at REAL
+);
+CREATE TABLE IF NOT EXISTS feeds (
+    url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, checked_at REAL, last_error TEXT
+);
+CREATE TABLE IF NOT EXISTS feed_items (
+    feed_url TEXT NOT NULL, item_key TEXT NOT NULL, link TEXT NOT NULL,
+    state TEXT NOT NULL,  -- pending, done, failed (a permanent failure, with its reason)
+    article_id TEXT, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, seen_at REAL NOT NULL,
+    PRIMARY KEY (feed_url, item_key)
+);
 CREATE TABLE IF NOT EXISTS geocode_cache (
     query TEXT PRIMARY KEY, status TEXT NOT NULL, place_json TEXT, fetched_at REAL NOT NULL
 );
@@ -150,6 +180,8 @@ class EventRow:
     candidates: int
     mention_count: int
     evidence_json: str  # kept serialised: GeoJSON embeds it as is (orjson.Fragment), without a parse
+    article_url: str | None = None
+    article_publisher: str | None = None
 
     @property
     def evidence(self) -> list[dict[str, Any]]:
@@ -319,6 +351,7 @@ class Store:
                 if "span_class" not in columns:
                     self._conn.execute("ALTER TABLE events ADD COLUMN span_class INTEGER NOT NULL DEFAULT 3")
                     self._conn.execute(f"UPDATE events SET span_class = {SPAN_CLASS}")
+            self._add_article_source_columns()
             self._create_schema()
             columns = {r[1] for r in self._conn.execute("PRAGMA table_info(places)")}
             if "name_de" not in columns:
@@ -331,6 +364,8 @@ class Store:
                 self._backfill_event_docs()
             if old < 3:  # place_rollup is new in version 3
                 self._update_place_totals([r[0] for r in self._conn.execute("SELECT id FROM places")])
+            if old < 6:
+                self._migrate_public_sources()
             if rules != dates.RULES_VERSION:
                 self._redate_events()
                 self._conn.execute(
@@ -339,6 +374,38 @@ class Store:
             self._conn.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
+
+    def _add_article_source_columns(self) -> None:
+        """Version 6's url/publisher/author columns on a store that has articles without them."""
+        if not self._table_exists("articles"):
+            return
+        columns = {r[1] for r in self._conn.execute("PRAGMA table_info(articles)")}
+        for column in ("url", "publisher", "author"):
+            if column not in columns:
+                self._conn.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT")
+
+    def _migrate_public_sources(self) -> None:
+        """Version 6: an article's source is a public name, never a server path. Stores written before kept
+        the path given to ingest; keep its file name and rewrite the event documents that carry it."""
+        rows = self._conn.execute("SELECT id, source FROM articles").fetchall()
+        changed = [(public_file_name(source), article_id) for article_id, source in rows
+                   if public_file_name(source) != source]
+        self._conn.executemany("UPDATE articles SET source = ? WHERE id = ?", changed)
+        self._conn.execute("DELETE FROM event_docs")
+        self._backfill_event_docs()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The connection, for the modules that keep their own tables in the store (jobs, tokens, feeds)."""
+        return self._conn
+
+    def article_ref(self, ref: str) -> str | None:
+        """The id of the stored article with this id, URL or source name; None when there is none."""
+        row = self._conn.execute(
+            "SELECT id FROM articles WHERE id = ? UNION ALL SELECT id FROM articles WHERE url = ?"
+            " UNION ALL SELECT id FROM articles WHERE source = ? LIMIT 1", (ref, ref, ref)
+        ).fetchone()
+        return row[0] if row else None
 
     def _create_schema(self) -> None:
         """SCHEMA's statements one by one, inside the caller's transaction (executescript would commit it)."""
@@ -535,7 +602,8 @@ class Store:
         when = article.date
         self._conn.execute(
             "INSERT INTO articles (id, source, title, date_start, date_end, date_precision, raw, removed_json,"
-            " warnings_json, recognizer, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " warnings_json, recognizer, ingested_at, url, publisher, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            " ?, ?, ?)",
             (
                 article.id,
                 article.source,
@@ -548,6 +616,9 @@ class Store:
                 orjson.dumps(list(article.warnings)).decode(),
                 recognizer,
                 datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                article.url,
+                article.publisher,
+                article.author,
             ),
         )
 
@@ -619,14 +690,15 @@ class Store:
         """Write an event's JSON document from its stored row (the one source of both: no drift)."""
         r = self._conn.execute(
             "SELECT e.place_id, e.article_id, a.source, a.title, e.event_type, e.triggers_json, e.role, e.date_label,"
-            " e.date_start, e.date_end, e.date_precision, e.confidence, e.rule, e.candidates, e.evidence_json"
-            " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
+            " e.date_start, e.date_end, e.date_precision, e.confidence, e.rule, e.candidates, e.evidence_json,"
+            " a.url, a.publisher FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
             (event_id,),
         ).fetchone()
         doc = event_document(
             event_id=event_id, article_id=r[1], article_source=r[2], article_title=r[3], event_type=r[4],
             triggers_json=r[5], role=r[6], date_label=r[7], date_start=r[8], date_end=r[9], date_precision=r[10],
-            confidence=r[11], rule=r[12], candidates=r[13], evidence_json=r[14],
+            confidence=r[11], rule=r[12], candidates=r[13], evidence_json=r[14], article_url=r[15],
+            article_publisher=r[16],
         )
         self._conn.execute(
             "INSERT INTO event_docs (place_id, sort_key, event_id, role, doc) VALUES (?, ?, ?, ?, ?)",
@@ -690,8 +762,8 @@ class Store:
         sql = (
             "SELECT e.id, e.article_id, a.source, a.title, p.ref, coalesce(p.name_de, p.name), p.lat, p.lon, p.country, p.kind,"
             " p.source, p.geo_precision, e.role, e.event_type, e.triggers_json, e.date_start, e.date_end,"
-            " e.date_precision, e.date_label, e.confidence, e.rule, e.candidates, e.mention_count, e.evidence_json"
-            " FROM events e JOIN places p ON p.id = e.place_id JOIN articles a ON a.id = e.article_id"
+            " e.date_precision, e.date_label, e.confidence, e.rule, e.candidates, e.mention_count, e.evidence_json,"
+            " a.url, a.publisher FROM events e JOIN places p ON p.id = e.place_id JOIN articles a ON a.id = e.article_id"
             f" WHERE {where} ORDER BY e.place_id, e.date_start, e.id"
         )
         return map(_event_row, self._stream(sql, params))
@@ -937,7 +1009,7 @@ def _days_before(day: date | None, days: int) -> str | None:
 
 def _keeps_whole_places(flt: EventFilter) -> bool:
     """True when the filter takes all or none of a place's events of a role and type (no window, no limit)."""
-    return not flt.bounded and not flt.limit and flt.wants_undated
+    return not flt.bounded and not flt.limit and flt.wants_undated and flt.article is None
 
 
 def _kept_clauses(flt: EventFilter, alias: str) -> tuple[list[str], list[Any]]:
@@ -951,6 +1023,9 @@ def _kept_clauses(flt: EventFilter, alias: str) -> tuple[list[str], list[Any]]:
     if places:
         clauses.append(places)
         params.extend(place_params)
+    if flt.article is not None:  # only on `events` (_keeps_whole_places is False), which has article_id
+        clauses.append(f"{alias}.article_id IN (SELECT a.id FROM articles a WHERE a.id = ? OR a.url = ? OR a.source = ?)")
+        params.extend([flt.article] * 3)
     return clauses, params
 
 
@@ -981,5 +1056,5 @@ def _event_row(r: tuple) -> EventRow:
         lat=r[6], lon=r[7], country=r[8], kind=r[9], place_source=r[10], geo_precision=r[11], role=r[12],
         event_type=r[13], triggers=orjson.loads(r[14]), date_start=r[15], date_end=r[16], date_precision=r[17],
         date_label=r[18], confidence=r[19], rule=r[20], candidates=r[21], mention_count=r[22],
-        evidence_json=r[23],
+        evidence_json=r[23], article_url=r[24], article_publisher=r[25],
     )

@@ -37,6 +37,8 @@ COLUMNS: tuple[tuple[str, str, Callable[[EventRow], Any]], ...] = (
     ("confidence", "Konfidenz", lambda r: r.confidence),
     ("source", "Quelle", lambda r: r.article_source),
     ("title", "Titel", lambda r: r.article_title),
+    ("url", "URL", lambda r: r.article_url),
+    ("publisher", "Medium", lambda r: r.article_publisher),
     ("sentences", "Belegsätze", lambda r: EVIDENCE_SEPARATOR.join(e["sentence"] for e in r.evidence)),
     ("triggers", "Auslöser", lambda r: " ".join(r.triggers)),
 )

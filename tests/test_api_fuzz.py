@@ -216,5 +216,10 @@ def test_edge_sql_looking_place_is_just_a_name(client, value: str) -> None:
     assert places_in(client.get("/events.geojson?place=Aleppo")) == {"Aleppo"}  # the store is intact
 
 
-def test_edge_unknown_parameters_are_ignored(client) -> None:
-    assert places_in(client.get("/events.geojson?foo=bar&%FF=%FF")) == places_in(client.get("/events.geojson"))
+def test_edge_unknown_parameters_are_refused_by_data_endpoints_and_ignored_by_pages(client) -> None:
+    for path in ("/events.geojson", "/events.csv", "/api/histogram"):
+        response = client.get(path + "?foo=bar&%FF=%FF")
+        assert response.status_code == 400 and "unknown parameter" in response.json["error"]["message"], path
+    assert client.get("/events.csv?form=2016-10").status_code == 400  # a typo never answers the whole store
+    for path in ("/", "/embed"):
+        assert client.get(path + "?utm_source=x&fbclid=abc&%FF=%FF").status_code == 200

@@ -33,7 +33,8 @@
     this.months = [];
     this.counts = {};
     this.timer = null;
-    this.base = new URLSearchParams(location.search);
+    // The filter as the server parsed it: parameters it does not know (utm_*, fbclid) never reach the API.
+    this.base = new URLSearchParams(form.dataset.query || "");
     MANAGED.forEach(function (k) { this.base.delete(k); }, this);
     this.readUrl();
     this.bind();
@@ -125,6 +126,7 @@
     });
     $("gm-embed-button").addEventListener("click", function () { self.showEmbed(); });
     $("gm-embed-copy").addEventListener("click", function () { self.copyEmbed(); });
+    $("gm-embed-article").addEventListener("input", function () { $("gm-embed-code").value = self.embedCode(); });
     document.addEventListener("geomap:loaded", function (e) {
       var d = e.detail;
       self.status(d.places + (d.places === 1 ? " Ort" : " Orte") + " · " + d.events + (d.events === 1 ? " Ereignis" : " Ereignisse"));
@@ -216,10 +218,16 @@
 
   Controls.prototype.embedCode = function () {
     var params = this.query();
-    var center = this.view.map.getCenter();
-    params.set("zoom", String(this.view.map.getZoom()));
-    params.set("lat", center.lat.toFixed(4));
-    params.set("lon", center.lng.toFixed(4));
+    var article = $("gm-embed-article").value.trim();
+    if (article) {  // "Karte zu diesem Artikel": that article's places, framed by the embed itself
+      ["zoom", "lat", "lon", "bbox", "place", "from", "to", "include_undated"].forEach(function (k) { params.delete(k); });
+      params.set("article", article);
+    } else {
+      var center = this.view.map.getCenter();
+      params.set("zoom", String(this.view.map.getZoom()));
+      params.set("lat", center.lat.toFixed(4));
+      params.set("lon", center.lng.toFixed(4));
+    }
     var src = this.form.dataset.embedUrl + "?" + params.toString();
     return (
       '<iframe src="' + attr(src) + '" width="100%" height="500" title="geomap – Ereigniskarte" loading="lazy" ' +

@@ -16,6 +16,18 @@
     return node;
   }
 
+  /* A link to an article's page: only http(s) URLs, opened without giving the page a handle on ours. */
+  function sourceLink(url, text) {
+    var link;
+    try { link = new URL(String(url)); } catch (e) { return null; }
+    if (link.protocol !== "http:" && link.protocol !== "https:") return null;
+    var a = el("a", "gm-event-article", text);
+    a.href = link.href;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    return a;
+  }
+
   /* A round DivIcon whose colour comes in through a CSS custom property (CSSOM, allowed by the CSP). */
   var PlaceIcon = L.DivIcon.extend({
     createIcon: function (oldIcon) {
@@ -279,7 +291,11 @@
     (event.evidence || []).slice(0, 2).forEach(function (ev) { item.appendChild(highlighted(ev)); });
     var source = el("p", "gm-event-source");
     if (event.title) source.appendChild(el("span", "gm-event-title", event.title));
-    source.appendChild(el("span", "gm-event-article", event.article));
+    var label = event.publisher ? event.publisher + " · " + event.article : event.article;
+    source.appendChild((event.url && sourceLink(event.url, label)) || el("span", "gm-event-article", label));
+    var own = el("a", "gm-event-map", "Karte zu diesem Artikel");
+    own.href = "?" + new URLSearchParams({ article: event.article_id }).toString();
+    source.appendChild(own);
     item.appendChild(source);
     return item;
   };

@@ -10,7 +10,8 @@ import orjson
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from geomap import __version__, geojson
-from geomap.filters import parse_choice
+from geomap.errors import FilterError
+from geomap.filters import KNOWN_PARAMS, parse_choice
 from geomap.openapi import openapi_document
 from geomap.web.cache import answer
 from geomap.web.context import current_filter, get_store, settings
@@ -18,6 +19,26 @@ from geomap.web.downloads import download_headers as _download_headers
 from geomap.web.warm import warm_status
 
 bp = Blueprint("api", __name__)
+
+# The data endpoints' parameters beyond the filter's; anything else is a 400 (a typo such as `form=` must not
+# silently answer the whole store). Pages ignore unknown parameters: shared links carry utm_* and fbclid.
+EXTRA_PARAMS = {
+    "api.events_geojson": {"detail", "download"},
+    "api.histogram": set(),
+    "downloads.events_csv": {"download", "dialect"},
+    "downloads.events_gpkg": {"download"},
+}
+
+
+@bp.before_app_request
+def refuse_unknown_parameters() -> None:
+    """400 for a query parameter a data endpoint does not know."""
+    extra = EXTRA_PARAMS.get(request.endpoint or "")
+    if extra is None:
+        return
+    unknown = sorted(set(request.args) - KNOWN_PARAMS - extra)
+    if unknown:
+        raise FilterError(f"unknown parameter {unknown[0][:40]!r}; known: {', '.join(sorted(KNOWN_PARAMS | extra))}")
 
 
 @bp.get("/events.geojson")
@@ -52,7 +73,7 @@ def _cached_json(name: str, key: tuple, build: Callable[[], Any]) -> Response:
 def histogram() -> Response:
     """Events per month for the current filter without its time window (the slider's backdrop)."""
     flt = replace(current_filter(), date_from=None, date_to=None, include_undated=True, limit=None)
-    key = (flt.types, flt.roles, flt.bbox, flt.place)
+    key = (flt.types, flt.roles, flt.bbox, flt.place, flt.article)
     return _cached_json("histogram", key, lambda: month_histogram(get_store().month_counts(flt)))
 
 
