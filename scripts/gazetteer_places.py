@@ -58,9 +58,10 @@ def common_german_word(name: str) -> bool:
     return zipf_frequency(name.lower(), "de") >= COMMON_ZIPF
 
 
-def short_form(name: str, names: list[str]) -> bool:
-    """"Frankfurt" of "Frankfurt am Main" / "Frankfurt (Oder)": kept even though it is a frequent German word."""
-    return any(n.startswith((name + " ", name + "(", name + "/")) for n in names)
+def short_form(name: str, primary: str) -> bool:
+    """"Frankfurt" of "Frankfurt am Main" / "Frankfurt (Oder)": kept even though it is a frequent German word
+    (only as the start of the place's own name: "Tell" of some "Tell ..." alternate is not At Tall's name)."""
+    return primary.startswith((name + " ", name + " (", name + "/"))
 
 
 def strip_admin_designator(name: str) -> str:
@@ -87,8 +88,10 @@ def add_cities(b: Builder, c500: dict, c1000: dict[int, list[str]], de_names: di
         entry = b.add(ref, c["name"], c["latitude"], c["longitude"], c["countrycode"],
                       settlement_kind(fcode, c["population"]), c["population"], flags, de_names.get(str(gid)))
         entry["tz"] = c["timezone"]  # build-time only: matches CLDR exemplar cities
+        if c["population"] < MINOR_POPULATION and not flags & (CAPITAL | ADMIN_SEAT) and common_german_word(c["name"]):
+            entry["other"].remove(c["name"])  # the villages "Dorf", "Insel", "Markt": not found by the noun
         alternates = [n for n in c["alternatenames"] if keep_alternate(n)
-                      and (not common_german_word(n) or short_form(n, [c["name"], *c["alternatenames"]]))]
+                      and (not common_german_word(n) or short_form(n, c["name"]))]
         b.add_names(ref, alternates, german=False)
 
 
