@@ -77,14 +77,21 @@ def _geoparser(settings: dict[str, Any], store=None):
 def run_ingest(settings: dict[str, Any], paths: list[str], date_override: str | None = None):
     """Ingest paths into the configured store, with a progress bar on stderr; returns the report."""
     from geomap.ingest import article_files, ingest_files
+    from geomap.remote import is_url
 
-    files, missing = article_files(paths)
+    urls = [p for p in paths if is_url(p)]
+    paths = [p for p in paths if not is_url(p)]
+    files, missing = article_files(paths) if paths else ([], [])
     with _open_store(settings, create=True) as store:
         geoparser = _geoparser(settings, store)
         with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
             report = ingest_files(files, store, geoparser, date_override=date_override, on_file=lambda _p: bar.update(1),
                                   roots=[Path(p) for p in paths if Path(p).is_dir()])
         report.errors[:0] = missing
+        if urls and not report.stopped:
+            from geomap.cli_inputs import ingest_web
+
+            ingest_web(settings, urls, store, geoparser, report, date_override)
     return report
 
 
@@ -107,7 +114,7 @@ def _print_report(report) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], date_override: str | None, as_json: bool) -> None:
-    """Ingest article files or folders into the store.
+    """Ingest article files (text, .html/.htm pages) or folders, article page URLs and RSS/Atom feed URLs.
 
     Exit code 0: every input stored or already stored; 1: some inputs failed (each reported with its
     reason); 2: the store could not be written (full, read-only, locked, damaged), and the run stopped."""
@@ -126,8 +133,10 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], date_override: str | None
 @click.option("--init", is_flag=True,
               help="Create the store when it does not exist yet (in an existing folder) and ingest the seeds into it.")
 @click.option("--no-seed", is_flag=True, help="Do not ingest the bundled seeds into an empty store.")
+@click.option("--worker/--no-worker", default=True, show_default=True,
+              help="Run a `geomap worker` process beside the server for the push API's queue.")
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, init: bool, no_seed: bool) -> None:
+def serve(ctx: click.Context, host: str, port: int, init: bool, no_seed: bool, worker: bool) -> None:
     """Serve the map (ingesting the bundled seeds first when the store is empty).
 
     A missing store is an error (a path on a volume that is not mounted must not turn into a new, empty
@@ -153,9 +162,9 @@ def serve(ctx: click.Context, host: str, port: int, init: bool, no_seed: bool) -
         _print_stop(report)
         if report.stopped:
             ctx.exit(report.exit_code)
-    from geomap.web import create_app
+    from geomap.web import serving_app
 
-    app = create_app(settings)
+    app = serving_app(settings)
     click.echo(f"geomap map served at http://{host}:{port}/  (store: {settings['db']}; Ctrl+C stops)")
     try:
         from waitress import serve as waitress_serve
@@ -163,7 +172,18 @@ def serve(ctx: click.Context, host: str, port: int, init: bool, no_seed: bool) -
         app.run(host=host, port=port, debug=False)
         return
     limit_malloc_arenas()
-    waitress_serve(app, host=host, port=port, threads=8, ident="geomap")
+    supervisor = None
+    if worker:
+        from geomap.worker_process import WorkerSupervisor
+
+        supervisor = WorkerSupervisor(["--db", str(settings["db"]), "--model", str(settings["model"] or "none"),
+                                       "--geocoder", str(settings["geocoder"])]).start()
+        click.echo(f"push queue worker started (pid {supervisor.pid})", err=True)
+    try:
+        waitress_serve(app, host=host, port=port, threads=8, ident="geomap")
+    finally:
+        if supervisor:
+            supervisor.stop()
 
 
 MALLOC_ARENAS = 2
@@ -221,13 +241,15 @@ def export(ctx: click.Context, out: str, date_from: str | None, date_to: str | N
 @main.command()
 @click.option("--jsonl", "source", required=True, type=click.File("r", encoding="utf-8"),
               help="Input JSON lines {id, text, date?}; - for stdin.")
+@click.option("--explain", is_flag=True,
+              help="Also say how each place was found and resolved, and which gazetteer hits were rejected by which rule.")
 @click.pass_context
-def parse(ctx: click.Context, source) -> None:
+def parse(ctx: click.Context, source, explain: bool) -> None:
     """Print the places of each input text as one JSON line (the evaluation contract)."""
     from geomap.parsing import parse_jsonl
 
     settings = _settings(ctx)
-    count = parse_jsonl(_geoparser(settings), source, sys.stdout)
+    count = parse_jsonl(_geoparser(settings), source, sys.stdout, explain=explain)
     click.echo(f"parsed {count} texts", err=True)
 
 
@@ -268,6 +290,12 @@ def compact(ctx: click.Context) -> None:
     click.echo(f"compacted {_settings(ctx)['db']}: {before / 1e6:.1f} MB -> {after / 1e6:.1f} MB "
                f"in {time.perf_counter() - started:.1f} s")
 
+
+from geomap.cli_inputs import follow, token, worker  # noqa: E402 - the commands need the helpers above
+
+main.add_command(follow)
+main.add_command(token)
+main.add_command(worker)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -45,6 +45,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("secret_key", "", "Flask secret key; a random one per process when empty."),
     Setting("warm_months", 36, "Map views (one per month, the latest first) the web app builds in the background at start and after ingests; 0 for none."),
     Setting("busy_timeout", 30.0, "Seconds a command waits for another process's lock on the store before it gives up."),
+    Setting("fetch_timeout", 10.0, "Seconds before fetching an article page, feed or robots.txt gives up."),
+    Setting("fetch_min_delay", 1.0, "Minimum seconds between two requests to one host (ingest URL, follow)."),
+    Setting("fetch_max_bytes", 5_000_000, "Largest article page or feed fetched, in bytes."),
+    Setting("api_tokens", "", "Comma-separated tokens for POST /api/articles (besides `geomap token create`)."),
+    Setting("push_max_bytes", 2_000_000, "Largest POST /api/articles body, in bytes (larger: 413)."),
+    Setting("job_lease", 300.0, "Seconds a worker holds a job before another may take it over."),
     Setting("seeds", "", "Folder of articles that `geomap serve` ingests into an empty store; empty for the bundled seeds/."),
 )
 

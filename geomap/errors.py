@@ -56,3 +56,14 @@ class StoreCorrupt(StoreError):
 
 class ConfigError(GeomapError, ValueError):
     """A setting (GEOMAP_* variable, option or test config) has a value geomap cannot use."""
+
+
+class FetchError(GeomapError, OSError):
+    """A page, feed or robots.txt could not be fetched. `permanent` (404, 410, too large, refused by
+    robots.txt) means asking again will not help; otherwise (timeouts, 5xx, refused connections) it may."""
+
+    def __init__(self, url: str, reason: str, *, permanent: bool = False) -> None:
+        super().__init__(f"{url}: {reason}")
+        self.url = url
+        self.reason = reason
+        self.permanent = permanent

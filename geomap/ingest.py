@@ -14,13 +14,16 @@ from typing import Any, Callable, Iterable, Sequence
 
 from geomap.articles import read_article, source_name
 from geomap.errors import ArticleError, GeomapError, StoreError
+from geomap.fetch import MAX_PAGE_BYTES
+from geomap.html_input import HTML_SUFFIXES, extract_page, page_article
+from geomap.models import Article
 from geomap.pipeline import Geoparser
 from geomap.sources import file_source
 from geomap.store import Store
 
 log = logging.getLogger(__name__)
 
-ARTICLE_SUFFIXES = (".txt", ".text", ".md")
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", *HTML_SUFFIXES)
 # News articles are tens of KB. A bigger file is not an article, would hold up the run for minutes and,
 # above spaCy's max_length (1,000,000 characters), make the recognizer raise.
 MAX_ARTICLE_BYTES = 1_000_000
@@ -129,28 +132,48 @@ def ingest_files(
     return report
 
 
-def _check_size(path: Path) -> None:
-    """Refuse files too large to be an article, before reading them."""
+def _check_size(path: Path, limit: int = MAX_ARTICLE_BYTES) -> None:
+    """Refuse files too large to be an article (or an article page), before reading them."""
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise ArticleError(source_name(path), f"cannot read file: {exc.strerror or exc}") from exc
-    if size > MAX_ARTICLE_BYTES:
-        raise ArticleError(source_name(path), f"file too large ({size:,} bytes; an article has at most {MAX_ARTICLE_BYTES:,})")
+    if size > limit:
+        raise ArticleError(source_name(path), f"file too large ({size:,} bytes; an article has at most {limit:,})")
+
+
+def _read_page_file(path: Path, source: str, date_override: str | None) -> Article:
+    """An HTML article page saved as a file: its main text and metadata (geomap.html_input)."""
+    _check_size(path, MAX_PAGE_BYTES)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(source, f"cannot read file: {exc.strerror or exc}") from exc
+    return page_article(extract_page(data, source), source, date_override)
 
 
 def _ingest_one(
     path: Path, store: Store, geoparser: Geoparser, report: IngestReport, date_override: str | None, name: str,
     roots: Sequence[Path] = (),
 ) -> None:
-    _check_size(path)
     # The stored source is public (events, GeoJSON, CSV): relative to the folder given to ingest, never a path.
-    article = replace(read_article(path, date_override=date_override), source=file_source(path, roots))
+    source = file_source(path, roots)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        article = _read_page_file(path, source, date_override)
+    else:
+        _check_size(path)
+        article = replace(read_article(path, date_override=date_override), source=source)
+    store_article(article, store, geoparser, report, name)
+
+
+def store_article(article: Article, store: Store, geoparser: Geoparser, report: IngestReport, name: str) -> bool:
+    """Parse and store one article unless it is stored already (counted in `report` either way); True when
+    new. The one path files, pages, feed items and pushed articles take into the store."""
     for warning in article.warnings:
         report.warnings.append((article.source, warning))
     if store.has_article(article.id):
         report.already_stored += 1
-        return
+        return False
     if not article.content:
         raise ArticleError(article.source, "no article text left after removing boilerplate")
     parsed = geoparser.parse_article(article)
@@ -159,5 +182,6 @@ def _ingest_one(
         report.events += sum(1 for e in parsed.events if e.role == "location")
         report.actor_mentions += sum(1 for e in parsed.events if e.role == "actor")
         report.unresolved += len(parsed.unresolved)
-    else:
-        report.already_stored += 1
+        return True
+    report.already_stored += 1
+    return False
