@@ -139,10 +139,10 @@ class Gazetteer:
     """Entries plus name indexes (exact, article-stripped, folded) in one trie keyed by normalised strings."""
 
     def __init__(self, meta: dict, offsets: array.array, rows: bytes, trie: marisa_trie.BytesTrie,
-                 source: str = "<memory>", include_minor: bool = False) -> None:
+                 source: str = "<memory>", include_minor: bool = True) -> None:
         self.source = source
         # Small settlements outside the core countries (MINOR) multiply false hits of common words and names
-        # ("Hilton", "Tell"); they are looked up only when asked for.
+        # ("Hilton"); include_minor=False leaves them out of lookups.
         self.include_minor = include_minor
         self.meta = meta
         # Rows stay bytes until asked for: loading must stay well under a second.
@@ -357,10 +357,10 @@ def read_gazetteer(path: Path) -> Gazetteer:
     return gaz
 
 
-def load_gazetteer(path: Path | None = None, include_minor: bool = False) -> Gazetteer:
+def load_gazetteer(path: Path | None = None, include_minor: bool = True) -> Gazetteer:
     """The gazetteer at ``path`` (default: the bundled one), loaded once per process per path.
 
-    ``include_minor``: also small settlements outside the core countries (a view on the same loaded data)."""
+    ``include_minor=False``: without small settlements outside the core countries (a view on the same data)."""
     target = resolve_path(path).resolve()
     with _LOCK:
         gaz = _LOADED.get((target, include_minor))
