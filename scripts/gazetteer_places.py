@@ -88,8 +88,6 @@ def add_cities(b: Builder, c500: dict, c1000: dict[int, list[str]], de_names: di
         entry = b.add(ref, c["name"], c["latitude"], c["longitude"], c["countrycode"],
                       settlement_kind(fcode, c["population"]), c["population"], flags, de_names.get(str(gid)))
         entry["tz"] = c["timezone"]  # build-time only: matches CLDR exemplar cities
-        if c["population"] < MINOR_POPULATION and not flags & (CAPITAL | ADMIN_SEAT) and common_german_word(c["name"]):
-            entry["other"].remove(c["name"])  # the villages "Dorf", "Insel", "Markt": not found by the noun
         alternates = [n for n in c["alternatenames"] if keep_alternate(n)
                       and (not common_german_word(n) or short_form(n, c["name"]))]
         b.add_names(ref, alternates, german=False)
