@@ -18,7 +18,7 @@ import sys
 import threading
 import unicodedata
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import marisa_trie
@@ -42,6 +42,7 @@ POINT_SEP = ";"  # between "lat,lon" points of a shape cell
 CAPITAL = 1
 ADMIN_SEAT = 2
 HISTORIC = 4  # a former state (DDR, Sowjetunion): country holds its successor's code
+MINOR = 8  # a small settlement (< 15,000) outside the core countries: hidden unless asked for (load_gazetteer)
 
 _ARTICLES = "|".join(sorted(ARABIC_ARTICLE_FORMS, key=lambda f: (-len(f), f)))
 _INNER_FORMS = "|".join(sorted({f[1:] for f in ARABIC_ARTICLE_FORMS if f[0] in "ae"}, key=lambda f: (-len(f), f)))
@@ -72,6 +73,7 @@ DIRECTION_VECTORS = {
 _DIRECTION = re.compile(rf"^({'|'.join(DIRECTION_PREFIXES)})(-?)(.{{3,}})$")
 REGION_KINDS = frozenset({"admin_region", "region"})
 SETTLEMENT_KINDS = frozenset({"city", "town", "village", "neighbourhood", "landmark"})
+_PLURAL_KINDS = frozenset({"country", "admin_region", "region", "island", "water"})
 # island: a whole island (Lesbos, Sylt); water: sea, lake or river; region: also mountain ranges (Alpen, Harz)
 _PRECISION = {"country": 3, "continent": 3, "admin_region": 2, "region": 2, "water": 2, "island": 2}
 
@@ -137,8 +139,11 @@ class Gazetteer:
     """Entries plus name indexes (exact, article-stripped, folded) in one trie keyed by normalised strings."""
 
     def __init__(self, meta: dict, offsets: array.array, rows: bytes, trie: marisa_trie.BytesTrie,
-                 source: str = "<memory>") -> None:
+                 source: str = "<memory>", include_minor: bool = True) -> None:
         self.source = source
+        # Small settlements outside the core countries (MINOR) multiply false hits of common words and names
+        # ("Hilton"); include_minor=False leaves them out of lookups.
+        self.include_minor = include_minor
         self.meta = meta
         # Rows stay bytes until asked for: loading must stay well under a second.
         self._offsets = offsets
@@ -163,13 +168,14 @@ class Gazetteer:
             flags = int(c[8])
             points = tuple(tuple(map(float, p.split(","))) for p in c[11].split(POINT_SEP)) if c[11] else ()
             row = ((c[0], c[1], c[2] or None, float(c[3]), float(c[4]), c[5] or None, c[6], int(c[7]),
-                    bool(flags & CAPITAL), bool(flags & ADMIN_SEAT)), bool(flags & HISTORIC), points)
+                    bool(flags & CAPITAL), bool(flags & ADMIN_SEAT)), bool(flags & HISTORIC), points,
+                   bool(flags & MINOR))
             self._parsed[idx] = row
         return row
 
     def candidate(self, idx: int, german: bool = False, match: str = "exact") -> Candidate:
         """The entry at an index as a Candidate."""
-        fields, historic, points = self._row(idx)
+        fields, historic, points, _minor = self._row(idx)
         return Candidate(*fields, german, match, historic, points)
 
     def _codes(self, tag: str, key: str) -> array.array | None:
@@ -238,11 +244,15 @@ class Gazetteer:
         for suffix in ("s", "es", "n"):  # Syriens, Irakes, (den) Niederlanden
             base = key[: -len(suffix)]
             if key.endswith(suffix) and len(base) >= 3 and (suffix != "n" or base.endswith("e")):
-                tiers += [(base, "genitive", "exact"), (strip_article(base), "genitive", "exact")]
+                how = "genitive" if suffix != "n" else "dative"
+                tiers += [(base, how, "exact"), (strip_article(base), how, "exact")]
         for probe, how, index in tiers:
             codes = self._codes(index, probe)
-            if codes:
-                return self._candidates(codes, how)
+            found = self._candidates(codes, how) if codes else []
+            if how == "dative":  # only plural names take it: (den) Niederlanden, not Böhmen -> Böhme
+                found = [c for c in found if c.kind in _PLURAL_KINDS]
+            if found:
+                return [replace(c, match="genitive") if how == "dative" else c for c in found]
         folded = fold(key)
         if len(folded) >= 4:
             codes = self._codes("fold", folded)
@@ -253,7 +263,8 @@ class Gazetteer:
         return []
 
     def _candidates(self, codes: array.array, how: str) -> list[Candidate]:
-        return [self.candidate(code >> 1, bool(code & 1), how) for code in codes]
+        return [self.candidate(code >> 1, bool(code & 1), how) for code in codes
+                if self.include_minor or not self._row(code >> 1)[3]]
 
     def _direction(self, key: str) -> list[Candidate]:
         """"Nordsyrien", "Ost-Aleppo": a derived region of the base place."""
@@ -294,7 +305,7 @@ class Gazetteer:
         return None if not extent else ((extent[0], extent[1]), (extent[2], extent[3]))
 
 
-_LOADED: dict[Path, Gazetteer] = {}
+_LOADED: dict[tuple[Path, bool], Gazetteer] = {}
 _LOCK = threading.Lock()
 
 
@@ -346,11 +357,15 @@ def read_gazetteer(path: Path) -> Gazetteer:
     return gaz
 
 
-def load_gazetteer(path: Path | None = None) -> Gazetteer:
-    """The gazetteer at ``path`` (default: the bundled one), loaded once per process per path."""
+def load_gazetteer(path: Path | None = None, include_minor: bool = True) -> Gazetteer:
+    """The gazetteer at ``path`` (default: the bundled one), loaded once per process per path.
+
+    ``include_minor=False``: without small settlements outside the core countries (a view on the same data)."""
     target = resolve_path(path).resolve()
     with _LOCK:
-        gaz = _LOADED.get(target)
+        gaz = _LOADED.get((target, include_minor))
         if gaz is None:
-            gaz = _LOADED[target] = read_gazetteer(target)
+            base = _LOADED.get((target, not include_minor)) or read_gazetteer(target)
+            gaz = Gazetteer(base.meta, base._offsets, base._rows, base._trie, base.source, include_minor)
+            _LOADED[(target, include_minor)] = gaz
     return gaz

