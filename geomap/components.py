@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from geomap import roles, toponyms, unlisted, wordclass
-from geomap.gazetteer import SETTLEMENT_KINDS, Candidate, Gazetteer, load_gazetteer
+from geomap.gazetteer import Candidate, Gazetteer, load_gazetteer
 from geomap.resolve import prune
 from geomap.tokenview import Tokens
 from geomap.lexicon import DESIGNATOR_SUFFIXES, PLACE_DESIGNATORS, REGION_DESIGNATORS, has_arabic_prefix
@@ -174,8 +174,7 @@ class PlaceMatcher:
         # homograph), never where a rule said "not a place here"
         weak = {"common-word", "fold-not-transliteration", "genitive-common-word", "minor-place-without-context"}
         refused = {i for span in rejected if span.label_ not in weak for i in range(span.start, span.end)}
-        is_place = lambda name: any(  # noqa: E731
-            c.kind in SETTLEMENT_KINDS and toponyms.is_notable(c, name) for c in self.gazetteer.lookup(name))
+        is_place = lambda name: any(toponyms.is_notable(c, name) for c in self.gazetteer.lookup(name))  # noqa: E731
         for start, end, kind, key in unlisted.find_unlisted(toks, self._is_bare_designator, is_place, taken):
             if kind == "designated":
                 # "Dorf Tell Marduch": the designated name wins over a minor place inside it ("Tell")

@@ -15,6 +15,9 @@ log = logging.getLogger(__name__)
 
 SETTLEMENTS = frozenset({"city", "town", "village"})
 KIND_WEIGHT = {"country": 3.0, "continent": 2.5, "admin_region": 0.8, "region": 0.6}
+# What a feature without a population is worth, as if it had one: a state, a river, a range or an island that
+# news names outranks a village of the same name ("Sachsen", "Elbe", "Alpen"), never a large city.
+UNPEOPLED_WEIGHT = {"admin_region": 2.0, "water": 2.4, "region": 1.8, "island": 1.8, "landmark": 1.2}
 CAPITAL_BONUS = 1.0
 ADMIN_SEAT_BONUS = 0.5
 GERMAN_BONUS = 0.3
@@ -57,7 +60,8 @@ def prune(candidates: Sequence[Candidate], key: str | None = None) -> list[Candi
 
 def base_score(c: Candidate) -> float:
     """What the candidate is worth without context: feature importance, population, German name, match quality."""
-    score = KIND_WEIGHT.get(c.kind, 0.0) + math.log10(c.population + 1) / 2
+    people = math.log10(c.population + 1) / 2
+    score = KIND_WEIGHT.get(c.kind, 0.0) + (people if c.population else UNPEOPLED_WEIGHT.get(c.kind, 0.0))
     score += CAPITAL_BONUS * c.is_capital + ADMIN_SEAT_BONUS * c.is_admin_seat
     score += GERMAN_BONUS * c.german - MATCH_PENALTY.get(c.match, 0.5)
     return score

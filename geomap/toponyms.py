@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from geomap.gazetteer import Candidate
 
+REGION_ADJECTIVE_ENDINGS = ("ische", "ischen", "ischer", "isches")
 ADJECTIVE_ENDINGS = ("ische", "ischen", "liche", "lichen", "ige", "igen", "ale", "alen", "ene", "enen")
 SPEECH_VERBS = frozenset("sagt sagte sagten sagen erklärt erklärte betont betonte meint meinte so schreibt schrieb".split())
 ARTICLE_TAKING_KINDS = frozenset({"country", "admin_region", "region", "landmark", "water", "continent"})
@@ -219,6 +220,14 @@ def _in_institution_name(doc: Doc, start: int) -> bool:
     return start > doc[start].sent.start and doc[start - 1].lower_ in INSTITUTION_WORDS
 
 
+def _after_proper_adjective(doc: Doc, start: int) -> bool:
+    """A capitalised adjective in -isch- right before the name, mid-sentence: the two make one name."""
+    if start == 0 or start - 1 < doc[start].sent.start or start - 1 == doc[start].sent.start:
+        return False
+    prev = doc[start - 1]
+    return prev.text[:1].isupper() and prev.lower_.endswith(REGION_ADJECTIVE_ENDINGS) and prev.whitespace_ != ""
+
+
 def _speaker_after_quote(doc: Doc, start: int, end: int, cands: Sequence[Candidate]) -> bool:
     """ '"...", sagt Bali.' names a speaker, not a place (countries and capitals excepted)."""
     prev = doc[start - 1] if start > 0 else None
@@ -289,6 +298,8 @@ def rejection(doc: Doc, start: int, end: int, cands: Sequence[Candidate], contex
         return "club-name"
     if _in_institution_name(doc, start):
         return "institution-name"
+    if _after_proper_adjective(doc, start):
+        return "inside-region-name"  # "Sächsische Schweiz", "Fränkische Schweiz": another region altogether
     if part_of_other_name(doc, start, end, cands, context.place_tokens):
         return "inside-other-name"
     if end - start == 1 and not _common_word_ok(doc, start, end, surface, cands):

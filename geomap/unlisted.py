@@ -45,11 +45,12 @@ TOPONYM_ENDINGS = frozenset(
 def find_unlisted(toks: Tokens, is_designator: Callable[[str], bool], is_place: Callable[[str], bool],
                   places: set[int]) -> Iterator[Found]:
     """Every rule's finds, in text order of the rules above (overlaps are the caller's to resolve);
-    `places` are the tokens of places already found."""
+    `places` are the tokens of places already found, `is_place` says whether a name is a notable place."""
     yield from _designated(toks, is_designator)
     yield from _saints(toks)
     yield from _streets(toks)
     yield from _landmarks(toks)
+    yield from _adjective_regions(toks, is_place)
     yield from _districts(toks, is_place)
     yield from _lexicon_toponyms(toks, places)
 
@@ -123,6 +124,17 @@ def _landmarks(t: Tokens) -> Iterator[Found]:
     for i, lower in enumerate(t.lower):
         if lower in _LANDMARK_WORDS and _town_adjective(t, t.prev(i)):
             yield i - 1, i + 1, "landmark", t.span(i - 1, i + 1)
+
+
+def _adjective_regions(t: Tokens, is_place: Callable[[str], bool]) -> Iterator[Found]:
+    """ "Sächsische Schweiz", "Fränkischen Schweiz": a capitalised -isch- adjective and a place's name,
+    mid-sentence, naming a region of its own (not "Syrische Beobachtungsstelle")."""
+    for i, text in enumerate(t.text):
+        prev = t.prev(i)
+        if prev is None or prev == t.sent[i] or not _capitalised(t.text[prev]) or not _capitalised(text):
+            continue
+        if t.lower[prev].endswith(("ische", "ischen", "ischer", "isches")) and t.alpha[i] and is_place(text):
+            yield prev, i + 1, "region", t.span(prev, i + 1)
 
 
 def _districts(t: Tokens, is_place: Callable[[str], bool]) -> Iterator[Found]:

@@ -79,6 +79,8 @@ def test_rules_person_named_like_a_place(rules):
         ("Die St. Nikolauskapelle wurde 1807 abgebrochen.", ["St. Nikolauskapelle"]),
         ("Das Fest in Düsseldorf-Gerresheim begann.", ["Düsseldorf-Gerresheim"]),
         ("Er wanderte durch Böhmen und Mähren.", ["Böhmen", "Mähren"]),
+        # an -isch- adjective and a country name make another region, not the country
+        ("Wanderer in der Sächsischen Schweiz sind gewarnt.", ["Sächsischen Schweiz"]),
     ],
 )
 def test_rules_find_names_the_gazetteer_lacks(rules, text, expected):
