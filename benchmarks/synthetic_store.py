@@ -34,6 +34,9 @@ _TRIGGERS = {
     "violence_against_civilians": ["Massaker", "getötet", "Zivilisten"],
     "strategic_developments": ["Waffenruhe", "Abkommen", "Truppen verlegt"],
     "humanitarian": ["Hilfskonvoi", "Flüchtlinge", "Evakuierung"],
+    "protests": ["Demonstration", "Kundgebung", "Protest"],
+    "riots": ["Ausschreitungen", "Krawalle", "Plünderungen"],
+    "disasters": ["Hochwasser", "Erdbeben", "Waldbrand"],
     "other": ["Pressekonferenz", "Besuch", "Erklärung"],
 }
 _SENTENCES = (
@@ -137,9 +140,11 @@ def build_store(path: str | Path, events: int = 100_000, places: int = 2_000, se
     rng = random.Random(seed)
     place_list = with_countries(make_places(places, rng))
     with Store(path) as store:
-        for index in range(-(-events // EVENTS_PER_ARTICLE)):
+        index = 0
+        while store.stats().events < events:  # reports of one place, type and day merge: write until N events
             article, article_events = make_article(index, place_list, rng)
             store.save_article(article, article_events, (), "synthetic")
+            index += 1
         store.compact()  # as `geomap compact` after a bulk ingest (README)
     return path
 

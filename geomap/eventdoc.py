@@ -30,6 +30,7 @@ def event_document(
     evidence_json: str,
     article_url: str | None = None,
     article_publisher: str | None = None,
+    sources_json: str | None = None,
 ) -> bytes:
     """UTF-8 JSON bytes of one event; `triggers_json` and `evidence_json` are embedded without a parse."""
     document: dict[str, Any] = {
@@ -51,4 +52,6 @@ def event_document(
         "candidates": candidates,
         "evidence": orjson.Fragment(evidence_json),
     }
+    if sources_json is not None:  # several articles report this event: all of them, each evidence names its own
+        document["sources"] = orjson.Fragment(sources_json)
     return orjson.dumps(document)

@@ -99,6 +99,10 @@ def _schemas() -> dict[str, Any]:
             "date_start": nullable_string, "date_end": nullable_string, "date_precision": {"type": "string"},
             "confidence": {"type": "number"}, "rule": {"type": "string"}, "candidates": {"type": "integer"},
             "evidence": {"type": "array", "items": {"type": "object"}},
+            "sources": {"type": "array", "items": {"type": "object"},
+                        "description": "only when several articles report the event (same place and type, "
+                                       "overlapping day-precise dates): each article, this one first; each "
+                                       "evidence item then names its article_id"},
         },
     }
     feature = {

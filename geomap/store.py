@@ -109,6 +109,13 @@ CREATE TABLE IF NOT EXISTS place_rollup (
     PRIMARY KEY (place_id, role)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS events_by_article ON events (article_id);
+-- Articles other than `events.article_id` that report the same event (see `Store._merge_target`).
+CREATE TABLE IF NOT EXISTS event_sources (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (event_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS event_sources_by_article ON event_sources (article_id);
 -- Each event's JSON document (geomap.eventdoc), clustered in the order the GeoJSON lists them: place, then
 -- date (an open start sorts first), then id. Derived from `events`; rebuilt by the migration to version 2.
 CREATE TABLE IF NOT EXISTS event_docs (
@@ -490,13 +497,18 @@ class Store:
             rows = self._conn.execute("SELECT id, evidence_json FROM events WHERE article_id = ?", (article_id,))
             for event_id, evidence_json in rows.fetchall():
                 groups: dict[tuple[TimeSpan | None, str], tuple[list[dict], list[str]]] = {}
+                foreign = []  # evidence merged in from other articles (see `_merge_into`) keeps its date and type
                 for item in orjson.loads(evidence_json):
+                    if item.get("article_id", article_id) != article_id:
+                        foreign.append(item)
+                        continue
                     span, surface = dates.sentence_date(article, exprs, item["sent_start"], item["sent_end"])
                     event_type, triggers = event_types.classify(item["sentence"])
                     evidence, found = groups.setdefault((span, event_type), ([], []))
                     evidence.append({**item, "date_expression": surface})
                     found.extend(t for t in triggers if t not in found)
                 for index, ((span, event_type), (evidence, triggers)) in enumerate(groups.items()):
+                    evidence += foreign if index == 0 else []
                     target = event_id if index == 0 else self._copy_event(event_id)
                     self._set_event_date(target, span, evidence)
                     self._conn.execute("UPDATE events SET event_type = ?, triggers_json = ? WHERE id = ?",
@@ -509,6 +521,68 @@ class Store:
         self._update_place_totals([r[0] for r in self._conn.execute("SELECT id FROM places")])
         if changed:
             log.info("store %s: re-derived %d events (rules %s)", self.path, len(changed), DERIVE_RULES)
+
+    def _merge_target(self, event: Event) -> int | None:
+        """A stored event from another article that reports the same event: same place, role and type, and a
+        day-precise interval overlapping this day-precise one (month- or year-precise reports never merge)."""
+        when = event.when
+        if when is None or when.precision != "day" or when.start is None:
+            return None
+        row = self._conn.execute(
+            "SELECT e.id FROM events e WHERE e.place_id = ? AND e.role = ? AND e.event_type = ? AND e.dated = 1"
+            " AND e.date_precision = 'day' AND e.date_start <= ? AND e.date_end >= ? AND e.article_id != ?"
+            " AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?)"
+            " ORDER BY e.id LIMIT 1",
+            (self._place_id(event.place), event.role, event.event_type, when.end.isoformat(),
+             when.start.isoformat(), event.article_id, event.article_id),
+        ).fetchone()
+        return row[0] if row else None
+
+    def _merge_into(self, event_id: int, event: Event) -> int:
+        """Add a report of an event to the stored event: its evidence (each item naming its article), triggers,
+        interval (the hull of both) and source; the place id, whose totals the caller recounts."""
+        place_id, owner, evidence_json, triggers_json, start, end = self._conn.execute(
+            "SELECT place_id, article_id, evidence_json, triggers_json, date_start, date_end FROM events WHERE id = ?",
+            (event_id,),
+        ).fetchone()
+        evidence = [{**item, "article_id": item.get("article_id", owner)} for item in orjson.loads(evidence_json)]
+        evidence += [{**asdict(item), "article_id": event.article_id} for item in event.evidence]
+        triggers = orjson.loads(triggers_json)
+        triggers += [t for t in event.triggers if t not in triggers]
+        when = TimeSpan(min(date.fromisoformat(start), event.when.start), max(date.fromisoformat(end), event.when.end),
+                        "day")
+        self._conn.execute("INSERT INTO event_sources (event_id, article_id) VALUES (?, ?)", (event_id, event.article_id))
+        self._conn.execute("UPDATE events SET triggers_json = ? WHERE id = ?", (orjson.dumps(triggers).decode(), event_id))
+        self._set_event_date(event_id, when, evidence)
+        self._rewrite_event_doc(event_id)
+        return place_id
+
+    def _detach_article(self, article_id: str) -> list[int]:
+        """Take an article's reports out of events it shares with other articles (before it is deleted): its
+        evidence and source go; an event it owned passes to its next source. The places touched."""
+        shared = self._conn.execute(
+            "SELECT e.id, e.place_id, e.article_id, e.evidence_json FROM events e WHERE e.id IN"
+            " (SELECT event_id FROM event_sources WHERE article_id = ?) OR (e.article_id = ? AND EXISTS"
+            " (SELECT 1 FROM event_sources s WHERE s.event_id = e.id))",
+            (article_id, article_id),
+        ).fetchall()
+        for event_id, _place, owner, evidence_json in shared:
+            if owner == article_id:
+                owner = self._conn.execute(
+                    "SELECT article_id FROM event_sources WHERE event_id = ? ORDER BY article_id LIMIT 1", (event_id,)
+                ).fetchone()[0]
+                self._conn.execute("UPDATE events SET article_id = ? WHERE id = ?", (owner, event_id))
+            self._conn.execute("DELETE FROM event_sources WHERE event_id = ? AND article_id IN (?, ?)",
+                               (event_id, article_id, owner))
+            evidence = [item for item in orjson.loads(evidence_json) if item.get("article_id") != article_id]
+            self._conn.execute("UPDATE events SET evidence_json = ?, mention_count = ? WHERE id = ?",
+                               (orjson.dumps(evidence).decode(), len(evidence), event_id))
+            self._rewrite_event_doc(event_id)
+        return [place for _, place, _, _ in shared]
+
+    def _rewrite_event_doc(self, event_id: int) -> None:
+        self._conn.execute("DELETE FROM event_docs WHERE event_id = ?", (event_id,))
+        self._insert_event_doc(event_id)
 
     def _copy_event(self, event_id: int) -> int:
         """A new event row with the same columns as `event_id` (its date and evidence are set next)."""
@@ -569,7 +643,7 @@ class Store:
         """Swap an article's events and unresolved names for new ones, atomically (used by retries)."""
         try:
             with self._lock, self._conn:
-                old_places = self._article_places(article.id)
+                old_places = [*self._article_places(article.id), *self._detach_article(article.id)]
                 self._conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))
                 self._write_article(article, events, unresolved, recognizer, old_places)
         except sqlite3.Error as exc:
@@ -585,9 +659,14 @@ class Store:
     ) -> None:
         """The inserts of one article; the caller holds the lock and the transaction."""
         self._insert_article(article, recognizer)
+        merged_places: list[int] = []
         for event in events:
-            self._insert_event_doc(self._insert_event(event))
-        self._update_place_totals([*old_places, *self._article_places(article.id)])
+            target = self._merge_target(event)
+            if target is None:
+                self._insert_event_doc(self._insert_event(event))
+            else:
+                merged_places.append(self._merge_into(target, event))
+        self._update_place_totals([*old_places, *merged_places, *self._article_places(article.id)])
         self._conn.execute(
             "INSERT INTO meta (key, value) VALUES ('generation', 1)"
             " ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
@@ -710,11 +789,21 @@ class Store:
             " a.url, a.publisher FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
             (event_id,),
         ).fetchone()
+        others = self._conn.execute(
+            "SELECT a.id, a.source, a.title, a.url, a.publisher FROM event_sources s JOIN articles a"
+            " ON a.id = s.article_id WHERE s.event_id = ? ORDER BY a.id",
+            (event_id,),
+        ).fetchall()
+        sources = None
+        if others:  # an event several articles report: each of them, the event's own article first
+            keys = ("article_id", "article", "title", "url", "publisher")
+            listed = [(r[1], r[2], r[3], r[15], r[16]), *others]
+            sources = orjson.dumps([dict(zip(keys, source)) for source in listed]).decode()
         doc = event_document(
             event_id=event_id, article_id=r[1], article_source=r[2], article_title=r[3], event_type=r[4],
             triggers_json=r[5], role=r[6], date_label=r[7], date_start=r[8], date_end=r[9], date_precision=r[10],
             confidence=r[11], rule=r[12], candidates=r[13], evidence_json=r[14], article_url=r[15],
-            article_publisher=r[16],
+            article_publisher=r[16], sources_json=sources,
         )
         self._conn.execute(
             "INSERT INTO event_docs (place_id, sort_key, event_id, role, doc) VALUES (?, ?, ?, ?, ?)",
@@ -1043,8 +1132,10 @@ def _kept_clauses(flt: EventFilter, alias: str) -> tuple[list[str], list[Any]]:
         clauses.append(places)
         params.extend(place_params)
     if flt.article is not None:  # only on `events` (_keeps_whole_places is False), which has article_id
-        clauses.append(f"{alias}.article_id IN (SELECT a.id FROM articles a WHERE a.id = ? OR a.url = ? OR a.source = ?)")
-        params.extend([flt.article] * 3)
+        article = "SELECT a.id FROM articles a WHERE a.id = ? OR a.url = ? OR a.source = ?"
+        clauses.append(f"({alias}.article_id IN ({article}) OR {alias}.id IN"
+                       f" (SELECT s.event_id FROM event_sources s WHERE s.article_id IN ({article})))")
+        params.extend([flt.article] * 6)
     return clauses, params
 
 

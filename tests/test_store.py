@@ -238,3 +238,60 @@ def test_store_migration_retypes_events_with_the_current_lexicon(tmp_path):
         [row] = store.find_events(parse_filter({}))
         assert row.event_type == "disasters" and "Hochwasser" in row.triggers
         assert _totals(store) == _recounted(store)
+
+
+def _report(text: str, day: str | None = None):
+    """One article reporting a fire in Leverkusen, and its event (dated by the article, as the pipeline does)."""
+    from geomap.articles import parse_article
+    from geomap.models import Event, Evidence, Place
+
+    raw = (f"date {day}\n\n" if day else "") + text + "\n"
+    article = parse_article(raw, f"{abs(hash(text))}.txt")
+    start = raw.index(text)
+    at = raw.index("Leverkusen")
+    place = Place("Leverkusen", 51.03, 6.98, "DE", "city", "gazetteer", "geonames:2878234")
+    return article, Event(article.id, place, "location", article.date, "disasters", ("Brand",),
+                          (Evidence(text, start, start + len(text), at, at + 10, "Leverkusen"),))
+
+
+def test_store_merges_three_reports_of_one_event_into_one_event_with_three_sources(tmp_path):
+    import orjson
+
+    from geomap import geojson
+
+    reports = [_report("Bei einem Brand im Chemiepark in Leverkusen wurden drei Arbeiter verletzt.", "2024-04-14"),
+               _report("Großbrand in Leverkusen: Die Feuerwehr war mit 200 Kräften im Einsatz.", "2024-04-14"),
+               _report("Nach dem Brand in Leverkusen ermittelt die Staatsanwaltschaft.", "2024-04-14")]
+    monthly = _report("Der Brand in Leverkusen beschäftigt die Stadt.", "2024-04")  # month-precise: its own event
+    with Store(tmp_path / "s.sqlite3") as store:
+        for article, event in [*reports, monthly]:
+            store.save_article(article, [event], (), "rules")
+        rows = store.find_events(parse_filter({}))
+        assert len(rows) == 2 and store.stats().events == 2
+        [day] = [r for r in rows if r.date_precision == "day"]
+        assert {e["article_id"] for e in day.evidence} == {a.id for a, _ in reports}  # every source's evidence
+        assert day.mention_count == 3
+        [place] = store.place_summaries(parse_filter({}))
+        assert place.event_count == 2  # the map counts events, not reports
+        assert store.month_counts(parse_filter({}))["2024-04"] == 2
+        docs = [d for _, joined in store.event_documents(parse_filter({})) for d in orjson.loads(b"[" + joined + b"]")]
+        [merged] = [d for d in docs if "sources" in d]
+        assert [s["article_id"] for s in merged["sources"]][0] == merged["article_id"]
+        assert sorted(s["article_id"] for s in merged["sources"]) == sorted(a.id for a, _ in reports)
+        assert b'"sources"' in b"".join(geojson.from_store(store, parse_filter({})))
+        for article, _ in reports:  # each source's own map shows the event
+            assert len(store.find_events(parse_filter({"article": [article.id]}))) == 1
+        assert _totals(store) == _recounted(store) and _rollup(store) == _rolled_up(store)
+
+
+def test_store_replacing_a_merged_report_keeps_the_other_sources(tmp_path):
+    reports = [_report(f"Bei dem Brand in Leverkusen wurden {n} Menschen verletzt.", "2024-04-14") for n in (3, 4, 5)]
+    with Store(tmp_path / "s.sqlite3") as store:
+        for article, event in reports:
+            store.save_article(article, [event], (), "rules")
+        first, _ = reports[0]
+        store.replace_article(first, [], (), "rules")  # the owner's report goes (a retry found nothing)
+        [row] = store.find_events(parse_filter({}))
+        assert {e["article_id"] for e in row.evidence} == {a.id for a, _ in reports[1:]}
+        assert row.article_id != first.id and row.mention_count == 2
+        assert _totals(store) == _recounted(store)

@@ -104,16 +104,28 @@
     badge.style.setProperty("--gm-colour", type.colour);
     head.appendChild(badge);
     item.appendChild(head);
-    (event.evidence || []).slice(0, 2).forEach(function (ev) { item.appendChild(highlighted(ev)); });
-    var source = el("p", "gm-event-source");
-    if (event.title) source.appendChild(el("span", "gm-event-title", event.title));
-    var label = event.publisher ? event.publisher + " · " + event.article : event.article;
-    source.appendChild((event.url && sourceLink(event.url, label)) || el("span", "gm-event-article", label));
-    var own = el("a", "gm-event-map", "Karte zu diesem Artikel");
-    own.href = "?" + new URLSearchParams({ article: event.article_id }).toString();
-    source.appendChild(own);
-    item.appendChild(source);
+    // An event several articles report lists each of them (event.sources) with its own evidence.
+    var sources = event.sources && event.sources.length > 1 ? event.sources : [event];
+    if (sources.length > 1) item.appendChild(el("p", "gm-event-sources", sources.length + " Quellen"));
+    sources.forEach(function (src) {
+      var own = (event.evidence || []).filter(function (ev) {
+        return sources.length === 1 || ev.article_id === src.article_id;
+      });
+      own.slice(0, 2).forEach(function (ev) { item.appendChild(highlighted(ev)); });
+      item.appendChild(sourceLine(src));
+    });
     return item;
   };
+
+  function sourceLine(src) {
+    var source = el("p", "gm-event-source");
+    if (src.title) source.appendChild(el("span", "gm-event-title", src.title));
+    var label = src.publisher ? src.publisher + " · " + src.article : src.article;
+    source.appendChild((src.url && sourceLink(src.url, label)) || el("span", "gm-event-article", label));
+    var own = el("a", "gm-event-map", "Karte zu diesem Artikel");
+    own.href = "?" + new URLSearchParams({ article: src.article_id }).toString();
+    source.appendChild(own);
+    return source;
+  }
 
 })();
