@@ -13,6 +13,22 @@ log = logging.getLogger(__name__)
 
 RESTART_DELAY = 2.0  # seconds before a worker that exited is started again
 COMMAND = "from geomap.cli import main; main()"
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: Linux sends it SIGTERM when the server dies, however the server dies."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux/glibc: the supervisor's stop() is all there is
+        pass
+
+
+def _spawn(args: list[str]) -> subprocess.Popen:
+    return subprocess.Popen(args, preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)  # noqa: PLW1509
 
 
 class WorkerSupervisor:
@@ -29,7 +45,7 @@ class WorkerSupervisor:
         return self._process.pid if self._process else None
 
     def start(self) -> WorkerSupervisor:
-        self._process = subprocess.Popen(self.args)
+        self._process = _spawn(self.args)
         self._thread.start()
         return self
 
@@ -42,7 +58,7 @@ class WorkerSupervisor:
             log.error("worker process exited with %s; starting another in %.0f s", code, RESTART_DELAY)
             if self._stop.wait(RESTART_DELAY):
                 return
-            self._process = subprocess.Popen(self.args)
+            self._process = _spawn(self.args)
 
     def stop(self, timeout: float = 10.0) -> None:
         self._stop.set()
