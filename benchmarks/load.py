@@ -81,7 +81,8 @@ def target_for(label: str, rng: random.Random, port: int) -> str:
     return "/healthz"
 
 
-def start_server(db: Path, port: int, threads: int, log: Path, arenas: str | None = "2") -> subprocess.Popen:
+def start_server(db: Path, port: int, threads: int, log: Path, arenas: str | None = "2",
+                 factory: str = "geomap.web:serving_app") -> subprocess.Popen:
     """The README's production command (waitress, glibc's malloc arenas capped unless `arenas` is None)."""
     env = {**os.environ, "GEOMAP_DB": str(db), "PYTHONPATH": str(ROOT)}
     env.pop("MALLOC_ARENA_MAX", None)
@@ -89,10 +90,10 @@ def start_server(db: Path, port: int, threads: int, log: Path, arenas: str | Non
         env["MALLOC_ARENA_MAX"] = arenas
     if SERVER == "gunicorn":
         command = [sys.executable, "-m", "gunicorn", "-b", f"127.0.0.1:{port}", "-w", str(WORKERS), "-k", "gthread",
-                   "--threads", str(threads), "geomap.web:create_app()"]
+                   "--threads", str(threads), f"{factory}()"]
     else:
         command = [sys.executable, "-m", "waitress", f"--listen=127.0.0.1:{port}", f"--threads={threads}",
-                   "--call", "geomap.web:create_app"]
+                   "--call", factory]
     # the server's log goes to a file: a pipe nobody reads fills up and blocks the server
     with log.open("wb") as err:
         proc = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)

@@ -32,7 +32,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from geomap.web import create_app  # noqa: E402
-from geomap.web.devserver import BLANK_TILE, CHROMIUM, CHROMIUM_ARGS, LoopbackServer  # noqa: E402
+from geomap.web.cache import AnswerCache  # noqa: E402
+from tests.devserver import BLANK_TILE, CHROMIUM, CHROMIUM_ARGS, LoopbackServer  # noqa: E402
 
 MONTH_QUERY = "/events.geojson?from=2016-06&to=2016-06"  # detail=full, the default
 MARKER_SELECTOR = ".leaflet-marker-icon, .marker-cluster"
@@ -77,7 +78,7 @@ def server_figures(big_db: Path, small_db: Path, repeat_full: int, profile: bool
     def cold(client, url: str) -> Callable[[], bytes]:
         """A request that finds the response cache empty: server time to build the answer."""
         def call() -> bytes:
-            client.application.extensions.pop("geomap_response_cache", None)
+            client.application.extensions["geomap_answers"] = AnswerCache()
             response = client.get(url)
             assert response.status_code == 200, response.status_code
             return response.data
@@ -99,9 +100,9 @@ def server_figures(big_db: Path, small_db: Path, repeat_full: int, profile: bool
                  "-", None))
 
     def full() -> list[bytes]:
-        """The uncached full set as the server hands it to the WSGI server: its chunks, not joined (a real
-        server writes them to the socket as they come; joining 67 MB is the test client's work)."""
-        big.application.extensions.pop("geomap_response_cache", None)
+        """The uncached full set as the server hands it to the WSGI server: written whole to its answer file,
+        then read back in blocks by the file wrapper (a real server sends the file itself)."""
+        big.application.extensions["geomap_answers"] = AnswerCache()
         response = big.get("/events.geojson", buffered=False)
         assert response.status_code == 200, response.status_code
         chunks = list(response.response)

@@ -20,13 +20,13 @@ import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from geomap.dates import parse_header_date
+from geomap.datelines import best_date_line, is_date_line, parse_date_text, read_header
 from geomap.errors import ArticleError, GeomapError
+from geomap.lexicon import MONTHS, WEEKDAYS, alternation
 from geomap.models import Article, Segment, TimeSpan
 
 log = logging.getLogger(__name__)
 
-_HEADER = re.compile(r"\A\s*date:?[ \t]+(\S+)[ \t]*\n?")
 _CLOSING_QUOTES = "\"'“”„«»‹›‘’)"
 _SENTENCE_END = ".!?…"
 _MAX_CONTROL_SHARE = 0.1
@@ -38,8 +38,8 @@ _WIDGET_PHRASES = (
     r"twitter", r"whatsapp", r"e-mail", r"linkedin", r"pinterest", r"telegram", r"messenger", r"flipboard", r"xing",
     r"reddit", r"zur\s+merkliste(\s+hinzufügen)?",
 )
-_WEEKDAY_NAMES = r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag"
-_MONTH_NAMES = r"januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
+_WEEKDAY_NAMES = alternation(WEEKDAYS)
+_MONTH_NAMES = alternation(MONTHS)
 
 # Whole-line boilerplate: (kind, reason, pattern). A line is removed when a pattern matches it in full
 # (``fullmatch`` on the stripped line), so article sentences that merely mention these words survive.
@@ -150,13 +150,16 @@ def parse_article(raw: str, source: str, date_override: str | None = None) -> Ar
     _check_text(raw, source)
     warnings: list[str] = []
     header_date, header_end = _parse_header(raw, warnings)
-    article_date = header_date
-    if date_override is not None:
-        article_date = _apply_override(header_date, date_override, warnings)
     removed: list[Segment] = []
     if header_end:
         removed.append(Segment(_skip_space(raw, 0), _rstrip_end(raw, 0, header_end), "header", "date header"))
     content, cleaned, title = _clean(raw, header_end)
+    article_date = header_date
+    if article_date is None:
+        found = best_date_line([line.text for line in _lines(raw, header_end)], warnings)
+        article_date = found.date if found else None
+    if date_override is not None:
+        article_date = _apply_override(article_date, date_override, warnings)
     return Article(
         id=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
         source=source,
@@ -205,30 +208,30 @@ def _check_text(raw: str, source: str) -> None:
 
 
 def _parse_header(raw: str, warnings: list[str]) -> tuple[TimeSpan | None, int]:
-    """The header date (None if absent or bad) and where the header ends (0 if absent)."""
-    match = _HEADER.match(raw)
-    if not match:
+    """The ``date …`` header's date (None if absent or bad) and where the header ends (0 if absent)."""
+    header = read_header(raw)
+    if header is None:
         return None, 0
-    value = match.group(1)
+    value, end = header
     try:
-        return parse_header_date(value), match.end()
+        return parse_date_text(value), end
     except GeomapError as exc:
         warnings.append(f"ignored bad date header {value!r}: {exc}")
         log.warning("ignored bad date header %r", value)
-        return None, match.end()
+        return None, end
 
 
 def _apply_override(header: TimeSpan | None, value: str, warnings: list[str]) -> TimeSpan | None:
-    """A date header wins over an override; the override dates an undated article."""
+    """The article's own date (header or date line) wins over an override; the override dates an undated article."""
     try:
-        override = parse_header_date(value)
+        override = parse_date_text(value)
     except GeomapError as exc:
         warnings.append(f"ignored bad date override {value!r}: {exc}")
         return header
     if header is None:
         return override
     if header != override:
-        warnings.append(f"date header {header.label()} kept; override {value!r} ignored")
+        warnings.append(f"article date {header.label()} kept; override {value!r} ignored")
     return header
 
 
@@ -327,6 +330,8 @@ def _classify_line(text: str) -> tuple[str, str] | None:
     for kind, reason, pattern in _LINE_RULES:
         if pattern.fullmatch(flat):
             return kind, reason
+    if is_date_line(flat):
+        return "credit", "date line"
     words = [w.strip(".,:;|·•»«-").casefold() for w in flat.split()]
     words = [w for w in words if w]
     if len(words) >= 3 and not _has_sentence_end(flat) and sum(w in _NAV_WORDS for w in words) * 2 >= len(words):

@@ -162,9 +162,9 @@ def serve(ctx: click.Context, host: str, port: int, init: bool, no_seed: bool, w
         _print_stop(report)
         if report.stopped:
             ctx.exit(report.exit_code)
-    from geomap.web import create_app
+    from geomap.web import serving_app
 
-    app = create_app(settings)
+    app = serving_app(settings)
     click.echo(f"geomap map served at http://{host}:{port}/  (store: {settings['db']}; Ctrl+C stops)")
     try:
         from waitress import serve as waitress_serve
@@ -241,13 +241,15 @@ def export(ctx: click.Context, out: str, date_from: str | None, date_to: str | N
 @main.command()
 @click.option("--jsonl", "source", required=True, type=click.File("r", encoding="utf-8"),
               help="Input JSON lines {id, text, date?}; - for stdin.")
+@click.option("--explain", is_flag=True,
+              help="Also say how each place was found and resolved, and which gazetteer hits were rejected by which rule.")
 @click.pass_context
-def parse(ctx: click.Context, source) -> None:
+def parse(ctx: click.Context, source, explain: bool) -> None:
     """Print the places of each input text as one JSON line (the evaluation contract)."""
     from geomap.parsing import parse_jsonl
 
     settings = _settings(ctx)
-    count = parse_jsonl(_geoparser(settings), source, sys.stdout)
+    count = parse_jsonl(_geoparser(settings), source, sys.stdout, explain=explain)
     click.echo(f"parsed {count} texts", err=True)
 
 

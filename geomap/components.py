@@ -11,11 +11,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from geomap import roles, toponyms, unlisted, wordclass
-from geomap.gazetteer import SETTLEMENT_KINDS, Candidate, Gazetteer, load_gazetteer
-from geomap.lexicon import has_arabic_prefix
+from geomap.gazetteer import Candidate, Gazetteer, load_gazetteer
+from geomap.resolve import prune
+from geomap.tokenview import Tokens
+from geomap.lexicon import DESIGNATOR_SUFFIXES, PLACE_DESIGNATORS, REGION_DESIGNATORS, has_arabic_prefix
 
 OPENING_QUOTES = frozenset("„‚«»\"“")
 MAX_NAME_TOKENS = 5
+BARE_DESIGNATORS = frozenset(DESIGNATOR_SUFFIXES) | PLACE_DESIGNATORS | REGION_DESIGNATORS
 PLACES_KEY = "geomap_places"
 REJECTED_KEY = "geomap_rejected"
 
@@ -60,8 +63,11 @@ class PlaceMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         self._unlisted: dict[tuple[int, int], tuple[str, str]] = {}
-        hits = self._scan(doc)
-        scanned = {i for start, end, _ in hits for i in range(start, end)}
+        toks = Tokens.of(doc)
+        hits = self._scan(toks)
+        # tokens of hits that are surely places: a first name that is also some village is no such token
+        scanned = {i for start, end, cands in hits if any(toponyms.is_notable(c, doc[start:end].text) for c in cands)
+                   for i in range(start, end)}
         context = toponyms.Context(toponyms.person_words(doc, hits, scanned), scanned)
         accepted: list[Hit] = []
         rejected: list[Span] = []
@@ -74,7 +80,7 @@ class PlaceMatcher:
         if self.use_model_entities:
             accepted = self._merge_model_entities(doc, accepted, rejected)
         else:
-            accepted = self._add_unlisted(doc, accepted, rejected, context)
+            accepted = self._add_unlisted(doc, toks, accepted, rejected, context)
         accepted.sort(key=lambda hit: hit[0])
         places = {i for start, end, _ in accepted for i in range(start, end)}
         doc.spans[PLACES_KEY] = [self._span(doc, start, end, cands, places) for start, end, cands in accepted]
@@ -89,24 +95,29 @@ class PlaceMatcher:
     def _is_bare_designator(self, text: str) -> bool:
         """ "Stadt", "Provinz", "Hafenstadt": context before a name, never a name themselves; a place whose
         name merely ends like one ("Düsseldorf", "Darmstadt", "Kuwait-Stadt") is no designator."""
+        lower = text.lower()
+        if lower in BARE_DESIGNATORS:
+            return True  # "Dorf", "Stadt": a village somewhere named "Dorf" does not change that
         return "-" not in text and toponyms.is_designator(text) and not self.gazetteer.lookup(text)
 
-    def _scan(self, doc: Doc) -> list[Hit]:
+    def _scan(self, toks: Tokens) -> list[Hit]:
         """Longest gazetteer hits over token n-grams, left to right (plain arrays: this is the hot loop)."""
-        words = [t.text for t in doc]
-        starts = [t.idx for t in doc]
-        sent_start = [t.is_sent_start for t in doc]
-        punct = [t.is_punct for t in doc]
+        words, starts, sent_start, punct = toks.text, toks.idx, toks.sent_start, toks.punct
         stop = [wordclass.is_stop_word(w) for w in words]
-        text = doc.text
+        text = toks.doc_text
         hits: list[Hit] = []
-        i, n_tokens = 0, len(doc)
+        i, n_tokens = 0, len(words)
         while i < n_tokens:
             if punct[i] or not self._could_start_name(words[i]) or self._is_bare_designator(words[i]):
                 i += 1
                 continue
             found = None
-            for n in range(min(self.max_tokens, n_tokens - i), 0, -1):
+            # a name never crosses a sentence start or punctuation other than hyphens and apostrophes
+            run = 1
+            while run < self.max_tokens and i + run < n_tokens and not sent_start[i + run] and not (
+                    punct[i + run] and words[i + run] not in "-'’"):
+                run += 1
+            for n in range(run, 0, -1):
                 j = i + n - 1
                 if n > 1 and not _plausible_multiword(words, sent_start, punct, stop, i, j):
                     continue
@@ -124,6 +135,11 @@ class PlaceMatcher:
     def _lookup(self, text: str, n_tokens: int) -> list[Candidate]:
         """Gazetteer candidates for a span's text, trying the German dative plural ("den Niederlanden") too."""
         cands = self.gazetteer.lookup(text)
+        if not cands and n_tokens > 1:
+            # an inflected adjective in a name: "den Vereinigten Staaten", "des Nahen Ostens", "Roten Meer"
+            first, _, rest = text.partition(" ")
+            if first.endswith("en") and first[:1].isupper():
+                cands = self.gazetteer.lookup(f"{first[:-1]} {rest}") or self.gazetteer.lookup(f"{first[:-2]}er {rest}")
         if n_tokens > 1:
             # designators and directions belong in one token ("Ost-Aleppo"); "Osten Aleppos" names Aleppo
             cands = [c for c in cands if c.match != "direction"]
@@ -149,16 +165,24 @@ class PlaceMatcher:
                 kept.append((ent.start, ent.end, []))
         return kept
 
-    def _add_unlisted(self, doc: Doc, accepted: list[Hit], rejected: list[Span], context: toponyms.Context) -> list[Hit]:
+    def _add_unlisted(self, doc: Doc, toks: Tokens, accepted: list[Hit], rejected: list[Span],
+                      context: toponyms.Context) -> list[Hit]:
         """Without a model: names the gazetteer lacks, found by German rules (geomap.unlisted), kept without
         candidates so the fallback geocoder can try; a rejected gazetteer hit is not found again."""
         taken = {i for start, end, _ in accepted for i in range(start, end)}
         # a lexicon toponym may stand where the gazetteer's only candidates were wrong ("Böhmen" ~ a folded
         # homograph), never where a rule said "not a place here"
-        weak = {"common-word", "fold-not-transliteration"}
+        weak = {"common-word", "fold-not-transliteration", "genitive-common-word", "minor-place-without-context"}
         refused = {i for span in rejected if span.label_ not in weak for i in range(span.start, span.end)}
-        is_place = lambda name: any(c.kind in SETTLEMENT_KINDS for c in self.gazetteer.lookup(name))  # noqa: E731
-        for start, end, kind, key in unlisted.find_unlisted(doc, self._is_bare_designator, is_place, taken):
+        is_place = lambda name: any(toponyms.is_notable(c, name) for c in self.gazetteer.lookup(name))  # noqa: E731
+        for start, end, kind, key in unlisted.find_unlisted(toks, self._is_bare_designator, is_place, taken):
+            if kind == "designated":
+                # "Dorf Tell Marduch": the designated name wins over a minor place inside it ("Tell")
+                inside = [h for h in accepted if start <= h[0] and h[1] <= end and (h[1] - h[0]) < (end - start)
+                          and not any(toponyms.is_notable(c, doc[h[0]:h[1]].text) for c in h[2])]
+                for hit in inside:
+                    accepted.remove(hit)
+                    taken.difference_update(range(hit[0], hit[1]))
             if any(i in taken for i in range(start, end)):
                 continue
             if kind == "lexicon" and any(i in refused for i in range(start, end)):
@@ -166,7 +190,8 @@ class PlaceMatcher:
             if kind == "lexicon":
                 rule = toponyms.rejection(doc, start, end, (), context, listed=False)
                 if rule is not None:
-                    rejected.append(Span(doc, start, end, label=rule))
+                    if not any((r.start, r.end) == (start, end) for r in rejected):
+                        rejected.append(Span(doc, start, end, label=rule))
                     continue
             self._unlisted[(start, end)] = (kind, key)
             accepted.append((start, end, []))
@@ -177,7 +202,8 @@ class PlaceMatcher:
 
     def _span(self, doc: Doc, start: int, end: int, cands: list[Candidate], places: set[int]) -> Span:
         span = doc[start:end]
-        polity = any(roles.is_polity(c.kind, c.is_capital, c.name) for c in cands)
+        # a city that is also its governorate's name ("Hama") is the city: prune as resolution will
+        polity = any(roles.is_polity(c.kind, c.is_capital, c.name) for c in prune(cands, span.text))
         role = roles.classify_role(span, polity=polity, genitive=toponyms.is_genitive(cands), place_tokens=places)
         kind, key = self._unlisted.get((start, end), ("", ""))
         source = "gazetteer" if cands else ("model" if self.use_model_entities else f"rule:{kind}")

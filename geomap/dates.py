@@ -34,11 +34,9 @@ from geomap.date_resolve import (
     direction_of, in_year, number, quantity, since_vague, unit_kind, weekday,
 )
 from geomap import lexicon
-from geomap.errors import FilterError
 from geomap.models import PRECISION_RANK, Article, DateExpression, TimeSpan
 from geomap.tense import sentence_bounds, tense_at
 
-_HEADER_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 
 # Month names with their abbreviations ("Okt."), weekdays: from the one lexicon.
 MONTHS = {**lexicon.MONTHS, **{abbr + ".": number for abbr, number in lexicon.MONTH_ABBREVIATIONS.items()}}
@@ -61,7 +59,7 @@ _PART = r"(?:Anfang|Mitte|Ende)"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH_NUM = r"(?:0?[1-9]|1[0-2])"
 # Bumped whenever a rule changes how an expression resolves: stores re-date their events on open (geomap.store).
-RULES_VERSION = 2
+RULES_VERSION = 3  # 2: closed intervals, tense-aware years; 3: date lines (geomap.datelines)
 # The one date-overlap rule: the store's filter, the histogram, GeoJSON/CSV, the OpenAPI text and the README.
 OVERLAP_RULE = (
     "An event's date interval [date_start, date_end] is closed (both days included, never open-ended: \"seit X\" "
@@ -86,22 +84,6 @@ class _Rule:
     name: str
     pattern: re.Pattern[str]
     resolve: Callable[[re.Match[str], _Ctx], TimeSpan]
-
-
-def parse_header_date(value: str) -> TimeSpan:
-    """Parse ``YYYY-MM`` (month precision) or ``YYYY-MM-DD`` (day precision); FilterError when malformed."""
-    match = _HEADER_DATE.fullmatch(value.strip())
-    if not match:
-        raise FilterError(f"date must be YYYY-MM or YYYY-MM-DD, got {value!r}")
-    year, month, day = int(match.group(1)), int(match.group(2)), match.group(3)
-    if not 1 <= month <= 12:
-        raise FilterError(f"month out of range in {value!r}")
-    if day is None:
-        return TimeSpan.month(year, month)
-    try:
-        return TimeSpan.day(date(year, month, int(day)))
-    except ValueError as exc:
-        raise FilterError(f"no such day {value!r}: {exc}") from exc
 
 
 def find_date_expressions(article: Article) -> list[DateExpression]:

@@ -7,7 +7,6 @@ populous same-name candidate) on the same mentions, computed in the same run.
 
 from __future__ import annotations
 
-import math
 import statistics
 import time
 from pathlib import Path
@@ -18,17 +17,9 @@ import orjson
 from geomap.eval_ner import evaluate_ner, format_ner_report, is_ner_gold
 from geomap.parsing import parse_one
 from geomap.pipeline import Geoparser
+from geomap.resolve import distance_km
 
 SETTLEMENT_KINDS = frozenset({"city", "town", "village", "neighbourhood"})
-EARTH_RADIUS_KM = 6371.0088
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlmb = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlmb / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
@@ -60,7 +51,7 @@ def _distances(pairs, key_lat="lat", key_lon="lon") -> list[tuple[dict, float | 
         if p is None or p.get(key_lat) is None:
             out.append((g, None))
         else:
-            out.append((g, haversine_km(g["lat"], g["lon"], p[key_lat], p[key_lon])))
+            out.append((g, distance_km(g["lat"], g["lon"], p[key_lat], p[key_lon])))
     return out
 
 
@@ -137,7 +128,7 @@ def evaluate(geoparser: Geoparser, gold_path: Path, seeds: Path) -> dict[str, An
                 errors.append(f"{rec['file']}: {g['surface']!r} resolved {d:.0f} km from gold")
         for g, p in pairs:
             base = population_baseline(p["surface"], geoparser.gazetteer) if p else None
-            baseline.append((g, haversine_km(g["lat"], g["lon"], base.lat, base.lon) if base else None))
+            baseline.append((g, distance_km(g["lat"], g["lon"], base.lat, base.lon) if base else None))
     elapsed = time.perf_counter() - started
     return {
         "files": len(records),

@@ -11,13 +11,6 @@ from typing import Any
 
 import orjson
 
-# The members, in the order they are written; the OpenAPI schema and the README describe the same.
-FIELDS = (
-    "id", "article_id", "article", "title", "url", "publisher", "type", "triggers", "role", "date", "date_start", "date_end",
-    "date_precision", "confidence", "rule", "candidates", "evidence",
-)
-
-
 def event_document(
     *,
     event_id: int,

@@ -7,22 +7,22 @@ that says which parameter is wrong and why (the web layer answers 400 with it).
 from __future__ import annotations
 
 import calendar
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Mapping, Sequence
 
+from geomap.datelines import parse_iso_date
 from geomap.errors import FilterError
 
 MAX_LIMIT = 100_000
 MAX_DIGITS = 30
-KNOWN_PARAMS = frozenset(
-    {"from", "to", "include_undated", "type", "bbox", "limit", "role", "place", "zoom", "lat", "lon", "article"}
-)
+FILTER_PARAMS = ("from", "to", "include_undated", "type", "role", "bbox", "place", "article", "limit")
+VIEW_PARAMS = ("zoom", "lat", "lon")
+KNOWN_PARAMS = frozenset(FILTER_PARAMS + VIEW_PARAMS)
 MAX_ARTICLE_REF = 2000  # an article id (64 hex digits) or URL
-_DATE_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
+TRUE_VALUES = frozenset({"1", "true", "yes", "on"})
+FALSE_VALUES = frozenset({"0", "false", "no", "off", ""})
+DEFAULT_ROLES = ("location",)
 
 
 @dataclass(frozen=True)
@@ -38,30 +38,26 @@ class BBox:
     def crosses_antimeridian(self) -> bool:
         return self.west > self.east
 
-    def contains(self, lat: float, lon: float) -> bool:
-        if not self.south <= lat <= self.north:
-            return False
-        if self.crosses_antimeridian:
-            return lon >= self.west or lon <= self.east
-        return self.west <= lon <= self.east
+    def as_param(self) -> str:
+        return ",".join(str(v) for v in (self.west, self.south, self.east, self.north))
 
 
 @dataclass(frozen=True)
 class EventFilter:
-    """What to show: a closed date window, undated events or not, types, roles, area, place, limit."""
+    """What selects the data: a closed date window, undated events or not, types, roles, area, place, limit.
+
+    Only parsed values, so two queries that ask for the same data are equal (a cache key); where the map
+    looks (zoom, centre) is a `ViewState`, not part of it."""
 
     date_from: date | None = None
     date_to: date | None = None
     include_undated: bool = False
     types: tuple[str, ...] = ()
-    roles: tuple[str, ...] = ("location",)
+    roles: tuple[str, ...] = DEFAULT_ROLES
     bbox: BBox | None = None
     place: str | None = None
     article: str | None = None  # one article's events: its id, URL or source name
     limit: int | None = None
-    zoom: int | None = None
-    center: tuple[float, float] | None = None
-    raw: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     @property
     def bounded(self) -> bool:
@@ -72,9 +68,47 @@ class EventFilter:
         """Undated events are shown in an unbounded view, and in a bounded one only when asked for."""
         return self.include_undated or not self.bounded
 
-    def query_string_items(self) -> list[tuple[str, str]]:
-        """The filter as query parameters, for links that keep the view (embed, downloads)."""
-        return list(self.raw)
+    def query_items(self) -> list[tuple[str, str]]:
+        """The filter as canonical query parameters (a whole month as YYYY-MM), for links that keep the view."""
+        items: list[tuple[str, str]] = []
+        if self.date_from:
+            items.append(("from", _date_param(self.date_from, end=False)))
+        if self.date_to:
+            items.append(("to", _date_param(self.date_to, end=True)))
+        if self.include_undated:
+            items.append(("include_undated", "1"))
+        items += [("type", t) for t in self.types]
+        if self.roles != DEFAULT_ROLES:
+            items += [("role", r) for r in self.roles]
+        if self.bbox:
+            items.append(("bbox", self.bbox.as_param()))
+        if self.place:
+            items.append(("place", self.place))
+        if self.article:
+            items.append(("article", self.article))
+        if self.limit:
+            items.append(("limit", str(self.limit)))
+        return items
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Where the map looks when it opens: zoom and centre; with neither (and no bbox) it fits the events."""
+
+    zoom: int | None = None
+    center: tuple[float, float] | None = None
+
+    def query_items(self) -> list[tuple[str, str]]:
+        items = [("zoom", str(self.zoom))] if self.zoom is not None else []
+        if self.center is not None:
+            items += [("lat", str(self.center[0])), ("lon", str(self.center[1]))]
+        return items
+
+
+def _date_param(day: date, *, end: bool) -> str:
+    """YYYY-MM when `day` is the month's first (a start) or last (an end) day, else YYYY-MM-DD."""
+    edge = calendar.monthrange(day.year, day.month)[1] if end else 1
+    return day.isoformat()[:7] if day.day == edge else day.isoformat()
 
 
 def _single(args: Mapping[str, Sequence[str]], name: str) -> str | None:
@@ -87,28 +121,26 @@ def _single(args: Mapping[str, Sequence[str]], name: str) -> str | None:
 
 
 def parse_date_bound(value: str, name: str, *, end: bool) -> date:
-    """Parse YYYY-MM or YYYY-MM-DD; a month stands for its first day (from) or last day (to)."""
-    match = _DATE_RE.match(value)
-    if not match:
-        raise FilterError(f"parameter '{name}' must be YYYY-MM or YYYY-MM-DD, got {value[:40]!r}")
-    year, month = int(match.group(1)), int(match.group(2))
-    if year < 1 or not 1 <= month <= 12:
-        raise FilterError(f"parameter '{name}' is out of range: {value!r}")
-    if match.group(3) is None:
-        day = calendar.monthrange(year, month)[1] if end else 1
-    else:
-        day = int(match.group(3))
-        if not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise FilterError(f"parameter '{name}' is not a real date: {value!r}")
-    return date(year, month, day)
+    """Parse YYYY-MM or YYYY-MM-DD (geomap.datelines' one parser); a month stands for its first day (from) or last (to)."""
+    try:
+        span = parse_iso_date(value)
+    except FilterError as exc:
+        raise FilterError(f"parameter '{name}': {str(exc)[:120]}") from None
+    except ValueError:  # year 0: no such date
+        raise FilterError(f"parameter '{name}' is out of range: {value[:40]!r}") from None
+    bound = span.end if end else span.start
+    if bound is None:  # a header date always has bounds; kept as a clear error rather than an assert
+        raise FilterError(f"parameter '{name}' is not a date: {value[:40]!r}")
+    return bound
 
 
-def _parse_bool(value: str | None, name: str) -> bool:
+def parse_flag(value: str | None, name: str, default: bool = False) -> bool:
+    """A yes/no parameter: 1/true/yes/on or 0/false/no/off (any case); absent: `default`."""
     if value is None:
-        return False
-    if value.lower() in _TRUE:
+        return default
+    if value.lower() in TRUE_VALUES:
         return True
-    if value.lower() in _FALSE:
+    if value.lower() in FALSE_VALUES:
         return False
     raise FilterError(f"parameter '{name}' must be 1 or 0, got {value[:40]!r}")
 
@@ -152,42 +184,42 @@ def parse_filter(args: Mapping[str, Sequence[str]], *, known_types: Iterable[str
     date_to = parse_date_bound(raw_to, "to", end=True) if raw_to else None
     if date_from and date_to and date_from > date_to:
         raise FilterError("parameter 'from' is after 'to'")
-    types = multi_values(args, "type")
+    types = tuple(sorted(multi_values(args, "type")))
     if known_types is not None:
         unknown = [t for t in types if t not in set(known_types)]
         if unknown:
             raise FilterError(f"parameter 'type': unknown event type {unknown[0][:40]!r}")
-    roles = multi_values(args, "role") or ("location",)
+    roles = tuple(sorted(multi_values(args, "role"))) or DEFAULT_ROLES
     for role in roles:
         if role not in ("location", "actor"):
             raise FilterError(f"parameter 'role' must be location or actor, got {role[:40]!r}")
     raw_bbox = _single(args, "bbox")
     raw_limit = _single(args, "limit")
     limit = whole_number(raw_limit, "limit", low=1, high=MAX_LIMIT, clamp=True) if raw_limit else None
-    raw_zoom = _single(args, "zoom")
-    zoom = whole_number(raw_zoom, "zoom", low=0, high=19, clamp=False) if raw_zoom else None
-    center = _parse_center(_single(args, "lat"), _single(args, "lon"))
     place = _single(args, "place")
     if place is not None and len(place) > 200:
         raise FilterError("parameter 'place' is longer than 200 characters")
     article = _single(args, "article")
     if article is not None and len(article) > MAX_ARTICLE_REF:
         raise FilterError(f"parameter 'article' is longer than {MAX_ARTICLE_REF} characters")
-    raw = tuple((k, v) for k in sorted(args) if k in KNOWN_PARAMS for v in args[k])
     return EventFilter(
         date_from=date_from,
         date_to=date_to,
-        include_undated=_parse_bool(_single(args, "include_undated"), "include_undated"),
+        include_undated=parse_flag(_single(args, "include_undated"), "include_undated"),
         types=types,
         roles=roles,
         bbox=parse_bbox(raw_bbox) if raw_bbox else None,
         place=place or None,
         article=article or None,
         limit=limit,
-        zoom=zoom,
-        center=center,
-        raw=raw,
     )
+
+
+def parse_view(args: Mapping[str, Sequence[str]]) -> ViewState:
+    """The map's opening view from query parameters (zoom, lat, lon); FilterError when malformed."""
+    raw_zoom = _single(args, "zoom")
+    zoom = whole_number(raw_zoom, "zoom", low=0, high=19, clamp=False) if raw_zoom else None
+    return ViewState(zoom=zoom, center=_parse_center(_single(args, "lat"), _single(args, "lon")))
 
 
 def parse_choice(values: Sequence[str], name: str, choices: Sequence[str]) -> str:

@@ -12,7 +12,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import partial
 from typing import Any, Literal, NoReturn, Protocol
 
@@ -58,20 +58,6 @@ class CachedAnswer:
     status: Status
     place: Place | None  # set exactly when status == "found"
     fetched_at: float  # wall-clock seconds (time.time()) when the answer came from the service
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict (for a persistent cache); inverse of ``from_dict``."""
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> CachedAnswer:
-        """Rebuild an answer stored with ``to_dict``."""
-        place = data.get("place")
-        return cls(
-            status=data["status"],
-            place=Place(**place) if place else None,
-            fetched_at=float(data["fetched_at"]),
-        )
 
 
 class GeocodeCache(Protocol):
@@ -212,41 +198,42 @@ def place_from_nominatim(name: str, raw: Mapping[str, Any]) -> Place | None:
     )
 
 
-def _reason_for(error: BaseException) -> str:
-    """A short reason for a failed request: "timeout", "http 503", "bad json", "connection refused"…"""
-    from geopy.adapters import AdapterHTTPError
-    from geopy.exc import GeocoderParseError, GeocoderTimedOut
-
-    # geopy raises its own exception "from" the adapter's HTTP error (and maps 503 to
-    # GeocoderTimedOut), so the status code lives on the chain, not on the outer type.
+def _chain(error: BaseException) -> list[BaseException]:
+    """The error and its causes: geopy raises its own exception "from" the adapter's or the socket's."""
     chain: list[BaseException] = []
     seen: BaseException | None = error
     while seen is not None and seen not in chain:
         chain.append(seen)
         seen = seen.__cause__ or seen.__context__
-    for exc in chain:
-        if isinstance(exc, AdapterHTTPError):
-            return f"http {exc.status_code}"
+    return chain
+
+
+def classify_failure(error: BaseException) -> tuple[str, bool]:
+    """(reason, opens the breaker) for a failed request, decided by exception classes (geopy's, then the
+    standard ones on its cause chain), never by message text. Only a query the service refuses (geopy's
+    GeocoderQueryError: HTTP 400) leaves the breaker closed: that name is bad, the service is not down."""
+    from geopy import exc as geopy_exc
+    from geopy.adapters import AdapterHTTPError
+
+    chain = _chain(error)
+    status = next((e.status_code for e in chain if isinstance(e, AdapterHTTPError)), None)
+    http = f"http {status}" if status is not None else None
+    if isinstance(error, geopy_exc.GeocoderQueryError):
+        return http or "bad query", False
     # geopy parses the JSON itself: a reply of the wrong shape surfaces as a plain lookup error.
-    if isinstance(error, (GeocoderParseError, AttributeError, IndexError, KeyError, TypeError, ValueError)):
-        return "bad json"
-    for exc in chain:
-        if isinstance(exc, ConnectionRefusedError):
-            return "connection refused"
-        if isinstance(exc, ConnectionResetError):  # includes http.client.RemoteDisconnected
-            return "connection reset"
-    if isinstance(error, GeocoderTimedOut) or any(isinstance(exc, TimeoutError) for exc in chain):
-        return "timeout"
-    text = str(error).lower()
-    for needle, reason in (("refused", "connection refused"), ("reset", "connection reset"),
-                           ("aborted", "connection reset"), ("timed out", "timeout")):
-        if needle in text:
-            return reason
-    return "connection error" if isinstance(error, OSError) else "service error"
-
-
-# Reasons that say "this query is bad", not "the service is down": they don't open the breaker.
-_QUERY_REASONS = frozenset({"http 400", "http 413", "http 414"})
+    if isinstance(error, (geopy_exc.GeocoderParseError, AttributeError, IndexError, KeyError, TypeError, ValueError)):
+        return "bad json", True
+    if http:
+        return http, True
+    for cause, reason in ((ConnectionRefusedError, "connection refused"), (ConnectionResetError, "connection reset"),
+                          (TimeoutError, "timeout")):
+        if any(isinstance(e, cause) for e in chain):
+            return reason, True
+    if isinstance(error, geopy_exc.GeocoderTimedOut):
+        return "timeout", True
+    if isinstance(error, geopy_exc.GeocoderUnavailable) or isinstance(error, OSError):
+        return "connection error", True
+    return "service error", True
 
 
 class FallbackGeocoder:
@@ -338,7 +325,8 @@ class FallbackGeocoder:
                 )
         except Exception as error:  # every failure to ask becomes GeocoderUnavailable, never None
             logger.debug("geocoder request for %r failed", key, exc_info=True)
-            self._trip(key, _reason_for(error), error)
+            reason, opens = classify_failure(error)
+            self._trip(key, reason, error, opens=opens)
         finally:
             self.spent += self._clock() - started
         self._open_until = None
@@ -347,9 +335,9 @@ class FallbackGeocoder:
         raw = getattr(location, "raw", None)
         return raw if isinstance(raw, Mapping) else {}
 
-    def _trip(self, key: str, reason: str, error: BaseException | None = None) -> NoReturn:
+    def _trip(self, key: str, reason: str, error: BaseException | None = None, *, opens: bool = True) -> NoReturn:
         """Open the breaker (unless the query itself was bad) and raise GeocoderUnavailable."""
-        if reason not in _QUERY_REASONS:
+        if opens:
             self._open_until = self._clock() + self.cooldown
             self._open_reason = reason
             logger.warning("geocoder unavailable (%s); not asking again for %.0fs", reason, self.cooldown)

@@ -121,7 +121,7 @@ class Mention:
     sent_end: int
     role: Role = "location"
     source: str = "gazetteer"  # which recognizer found it: "gazetteer", "model", "rule"
-    modifier: str | None = None  # direction from a compound: "Ost-Aleppo" keeps key "Ost-Aleppo"; kept for info
+    by_water: bool = False  # named as a river or shore ("am Dnipro", "an der Elbe"): prefer water candidates
 
 
 @dataclass(frozen=True)

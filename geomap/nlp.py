@@ -22,7 +22,18 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MODEL_LABELS = ("LOC", "PER", "ORG", "MISC")
+WATER_PREPOSITIONS = frozenset("am an ans entlang ufer flussabwärts flussaufwärts hochwasser pegel".split())
 NO_MODEL = {"", "none", "off", "blank"}
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A gazetteer hit that a rule said is not a place here, and the rule's name."""
+
+    start: int
+    end: int
+    surface: str
+    rule: str
 
 
 @dataclass
@@ -90,17 +101,23 @@ def _content_chunks(article: Article) -> list[tuple[int, str]]:
     return [(seg.start, article.raw[seg.start:seg.end]) for seg in article.content]
 
 
-def extract_mentions(recognizer: Recognizer, article: Article) -> list[Mention]:
-    """All place mentions in the article's content, with offsets into its raw text."""
-    return extract_from_chunks(recognizer, _content_chunks(article))
+def extract_mentions(recognizer: Recognizer, article: Article,
+                     rejections: list[Rejection] | None = None) -> list[Mention]:
+    """All place mentions in the article's content, with offsets into its raw text; gazetteer hits that a
+    rule rejected are appended to `rejections` when it is given (`geomap parse --explain`)."""
+    return extract_from_chunks(recognizer, _content_chunks(article), rejections)
 
 
-def extract_from_chunks(recognizer: Recognizer, chunks: Sequence[tuple[int, str]]) -> list[Mention]:
+def extract_from_chunks(recognizer: Recognizer, chunks: Sequence[tuple[int, str]],
+                        rejections: list[Rejection] | None = None) -> list[Mention]:
     """Mentions from (offset, text) chunks, shifted to absolute offsets."""
     mentions: list[Mention] = []
     texts = [text for _, text in chunks]
     for (offset, _), doc in zip(chunks, recognizer.nlp.pipe(texts, batch_size=32)):
         mentions.extend(_shift(m, offset) for m in doc_mentions(doc))
+        if rejections is not None:
+            rejections.extend(Rejection(start + offset, end + offset, surface, rule)
+                              for start, end, surface, rule in doc_rejections(doc))
     return mentions
 
 
@@ -116,9 +133,17 @@ def doc_mentions(doc: Doc) -> list[Mention]:
     return [
         Mention(start=span.start_char, end=span.end_char, surface=span.text, key=span.id_ or span.text,
                 sent_start=span.sent.start_char, sent_end=span.sent.end_char, role=span.label_,
-                source=span.kb_id_)
+                source=span.kb_id_, by_water=_by_water(span))
         for span in doc.spans.get(PLACES_KEY, ())
     ]
+
+
+def _by_water(span) -> bool:
+    """ "am Dnipro", "an der Elbe", "entlang der Oder", "Ufer des Rheins": the name is a river or shore."""
+    doc, i = span.doc, span.start - 1
+    if i >= 0 and doc[i].lower_ in ("der", "die", "des", "dem", "den"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in WATER_PREPOSITIONS
 
 
 def doc_rejections(doc: Doc) -> list[tuple[int, int, str, str]]:

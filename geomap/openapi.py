@@ -12,10 +12,22 @@ from geomap import __version__
 from geomap.areas import MAX_CODES
 from geomap.dates import OVERLAP_RULE
 from geomap.event_types import EVENT_TYPES
-from geomap.filters import MAX_LIMIT
+from geomap.filters import MAX_DIGITS, MAX_LIMIT
 
-_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"
-_BOOL_VALUES = ["1", "0", "true", "false", "yes", "no", "on", "off"]
+# The values parse_filter accepts, exactly, so that generated requests (schemathesis) and the API agree: a real
+# month or day of the years 0001-9999 (29 February only in leap years), or empty (an empty parameter is absent).
+_YEAR = r"(?!0000)[0-9]{4}"
+_LEAP_YEAR = r"(?!0000)([0-9]{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)"
+_DATE_PATTERN = (
+    rf"^({_YEAR}-(0[1-9]|1[0-2])(-(0[1-9]|1[0-9]|2[0-8]))?|{_YEAR}-(0[13-9]|1[0-2])-(29|30)"
+    rf"|{_YEAR}-(0[13578]|1[02])-31|{_LEAP_YEAR}-02-29)?$"
+)
+_LON = r"-?(180(\.0+)?|(1[0-7][0-9]|[1-9]?[0-9])(\.[0-9]+)?)"
+_LAT = r"-?(90(\.0+)?|[1-8]?[0-9](\.[0-9]+)?)"
+_BBOX_PATTERN = rf"^({_LON},{_LAT},{_LON},{_LAT})?$"
+# A positive whole number of at most MAX_DIGITS digits (geomap.filters.whole_number), or empty (absent).
+_POSITIVE = {"type": "string", "pattern": "^(0*[1-9][0-9]*)?$", "maxLength": MAX_DIGITS, "examples": ["25"]}
+_BOOL_VALUES = ["1", "0", "true", "false", "yes", "no", "on", "off", ""]  # empty: absent (false)
 
 
 def _param(name: str, schema: dict[str, Any], description: str, *, required: bool = False,
@@ -27,8 +39,14 @@ def _param(name: str, schema: dict[str, Any], description: str, *, required: boo
     return param
 
 
+# Parameters of the pages only (the map's initial view): parse_filter checks them everywhere, the data API
+# ignores them, and `lat` needs `lon`, a dependency OpenAPI cannot state, so the API document leaves them out.
+PAGE_PARAMETERS = frozenset({"zoom", "lat", "lon"})
+
+
 def filter_parameters() -> list[dict[str, Any]]:
-    """The query parameters of geomap.filters.parse_filter; each may be given once (type and role: many)."""
+    """The query parameters of geomap.filters.parse_filter that the data API uses (all but PAGE_PARAMETERS);
+    each may be given once (type and role: many)."""
     types = [t[0] for t in EVENT_TYPES]
     return [
         _param("from", {"type": "string", "pattern": _DATE_PATTERN, "examples": ["2016-10", "2016-10-19"]},
@@ -37,26 +55,26 @@ def filter_parameters() -> list[dict[str, Any]]:
                "Last day shown (YYYY-MM means the month's last day); must not be before `from`."),
         _param("include_undated", {"type": "string", "enum": _BOOL_VALUES},
                "Show undated events in a bounded window too (they are always shown when unbounded)."),
-        _param("type", {"type": "array", "items": {"type": "string", "enum": types}},
-               "Event types to keep; repeat the parameter or separate with commas.", explode=True),
-        _param("role", {"type": "array", "items": {"type": "string", "enum": ["location", "actor"]}},
-               "Place roles to keep (default: location).", explode=True),
-        _param("bbox", {"type": "string", "pattern": r"^[^,]+,[^,]+,[^,]+,[^,]+$", "examples": ["35,32,42,38"]},
-               "west,south,east,north in degrees; west > east crosses the antimeridian (RFC 7946 5.2)."),
+        _param("type", {"type": "array", "items": {"type": "string", "enum": [*types, ""]}},
+               "Event types to keep; repeat the parameter or separate with commas (empty values are ignored).",
+               explode=True),
+        _param("role", {"type": "array", "items": {"type": "string", "enum": ["location", "actor", ""]}},
+               "Place roles to keep (default: location; empty values are ignored).", explode=True),
+        _param("bbox", {"type": "string", "pattern": _BBOX_PATTERN, "examples": ["35,32,42,38"]},
+               "west,south,east,north in degrees; west > east crosses the antimeridian (RFC 7946 5.2); south must "
+               "not be greater than north."),
         _param("place", {"type": "string", "maxLength": 200}, "A place name (case-insensitive) or ref."),
         _param("article", {"type": "string", "maxLength": 2000},
                "One article's events only: its id (article_id), URL or source name."),
-        _param("limit", {"type": "integer", "minimum": 1},
-               f"Most events to return; larger values are clamped to {MAX_LIMIT}."),
-        _param("zoom", {"type": "integer", "minimum": 0, "maximum": 19}, "Initial map zoom (pages only)."),
-        _param("lat", {"type": "number", "minimum": -90, "maximum": 90}, "Initial map centre; needs `lon`."),
-        _param("lon", {"type": "number", "minimum": -180, "maximum": 180}, "Initial map centre; needs `lat`."),
+        _param("limit", _POSITIVE,
+               f"Most events to return; larger values are clamped to {MAX_LIMIT}; at most {MAX_DIGITS} digits."),
     ]
 
 
 def _download_parameter(extension: str) -> dict[str, Any]:
-    return _param("download", {"type": "string", "enum": ["1"]},
-                  f"1: answer as an attachment named for the filter (geomap-2016-10_2016-12.{extension}).")
+    return _param("download", {"type": "string"},
+                  f"1: answer as an attachment named for the filter (geomap-2016-10_2016-12.{extension}); any other "
+                  "value: inline.")
 
 
 def _error_responses(*codes: int) -> dict[str, Any]:
@@ -259,7 +277,7 @@ def openapi_document(settings: Mapping[str, Any] | None = None) -> dict[str, Any
                 "operationId": "areasGeoJSON",
                 "summary": "Country polygons (Natural Earth 1:50m, simplified) to shade country-level places.",
                 "parameters": [_param(
-                    "countries", {"type": "string", "pattern": "^[A-Za-z]{2}(,[A-Za-z]{2})*$", "examples": ["SY,IQ"]},
+                    "countries", {"type": "string", "pattern": "^([A-Za-z]{2}(,[A-Za-z]{2})*)?$", "examples": ["SY,IQ"]},
                     "ISO 3166-1 alpha-2 codes, either case, separated by commas; the parameter may be repeated "
                     f"(the codes add up, as for `type`). At most {MAX_CODES} distinct codes. Codes without an area "
                     "are left out of the answer; no codes give an empty collection.")],
@@ -284,8 +302,8 @@ def openapi_document(settings: Mapping[str, Any] | None = None) -> dict[str, Any
                     _param("url", {"type": "string", "format": "uri"}, "A map (/) or embed (/embed) URL of this site.",
                            required=True),
                     _param("format", {"type": "string", "enum": ["json"]}, "Only json."),
-                    _param("maxwidth", {"type": "integer", "minimum": 1}, "Largest iframe width wanted."),
-                    _param("maxheight", {"type": "integer", "minimum": 1}, "Largest iframe height wanted."),
+                    _param("maxwidth", _POSITIVE, "Largest iframe width wanted (larger values are clamped)."),
+                    _param("maxheight", _POSITIVE, "Largest iframe height wanted (larger values are clamped)."),
                 ],
                 "responses": {**_ok("application/json", _ref("OEmbed"), "A rich oEmbed answer."),
                               **_error_responses(400, 404, 501)},

@@ -9,16 +9,17 @@ import orjson
 
 from geomap.articles import parse_article
 from geomap.errors import ArticleError
-from geomap.nlp import extract_mentions
+from geomap.nlp import Rejection, extract_mentions
 from geomap.pipeline import Geoparser, ResolvedMention
 
 log = logging.getLogger(__name__)
 
 
-def place_record(item: ResolvedMention) -> dict[str, Any]:
-    """One mention in the contract's shape; unresolved mentions carry null coordinates."""
+def place_record(item: ResolvedMention, explain: bool = False) -> dict[str, Any]:
+    """One mention in the contract's shape; unresolved mentions carry null coordinates. With `explain`,
+    also which recognizer found it, which rule chose the place, or why it stayed unresolved."""
     m, place = item.mention, item.place
-    return {
+    record = {
         "start": m.start,
         "end": m.end,
         "surface": m.surface,
@@ -28,6 +29,24 @@ def place_record(item: ResolvedMention) -> dict[str, Any]:
         "country": place.country if place else None,
         "role": m.role,
         "source": place.source if place else None,
+    }
+    if explain:
+        record.update(found_by=m.source, rule=place.rule if place else None, candidates=place.candidates if place else 0,
+                      confidence=place.confidence if place else None, unresolved=item.unresolved_reason)
+    return record
+
+
+def explain_text(geoparser: Geoparser, text_id: str, text: str, date: str | None = None) -> dict[str, Any]:
+    """Places in one text with how each was found and resolved, and every rejected gazetteer hit with its rule."""
+    try:
+        article = parse_article(text, text_id, date_override=date)
+    except ArticleError:
+        return {"places": [], "rejected": []}
+    rejections: list[Rejection] = []
+    mentions = extract_mentions(geoparser.recognizer, article, rejections)
+    return {
+        "places": [place_record(item, explain=True) for item in geoparser.resolve(mentions)],
+        "rejected": [{"start": r.start, "end": r.end, "surface": r.surface, "rule": r.rule} for r in rejections],
     }
 
 
@@ -41,8 +60,9 @@ def parse_one(geoparser: Geoparser, text_id: str, text: str, date: str | None = 
     return [place_record(item) for item in geoparser.resolve(mentions)]
 
 
-def parse_jsonl(geoparser: Geoparser, source: IO[str], out: IO[str]) -> int:
-    """Read JSON lines from `source`, write one result line per input line to `out`; returns the count."""
+def parse_jsonl(geoparser: Geoparser, source: IO[str], out: IO[str], explain: bool = False) -> int:
+    """Read JSON lines from `source`, write one result line per input line to `out`; returns the count.
+    With `explain`, each result also says how its places were found and which hits were rejected, and why."""
     count = 0
     for lineno, line in enumerate(source, 1):
         if not line.strip():
@@ -58,7 +78,10 @@ def parse_jsonl(geoparser: Geoparser, source: IO[str], out: IO[str]) -> int:
             out.write(orjson.dumps({"id": None, "places": [], "error": f"line {lineno}: {exc}"}).decode() + "\n")
             continue
         date = item.get("date") if isinstance(item.get("date"), str) else None
-        places = parse_one(geoparser, str(text_id), text, date)
-        out.write(orjson.dumps({"id": text_id, "places": places}).decode() + "\n")
+        if explain:
+            result = {"id": text_id, **explain_text(geoparser, str(text_id), text, date)}
+        else:
+            result = {"id": text_id, "places": parse_one(geoparser, str(text_id), text, date)}
+        out.write(orjson.dumps(result).decode() + "\n")
         out.flush()
     return count

@@ -56,7 +56,7 @@ class Geoparser:
         from geomap.resolve import resolve_article
 
         places = resolve_article([m.key for m in mentions], self.gazetteer, [m.sent_start for m in mentions],
-                                 [m.source.startswith("rule:") for m in mentions])
+                                 [m.source.startswith("rule:") for m in mentions], [m.by_water for m in mentions])
         context = Counter(p.country for p in places if p is not None and p.country)
         hint = context.most_common(1)[0][0] if context else None
         resolved: list[ResolvedMention] = []

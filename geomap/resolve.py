@@ -8,13 +8,16 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from geomap.gazetteer import Candidate, Gazetteer
+from geomap.gazetteer import Candidate, Gazetteer, normalise
 from geomap.models import Place
 
 log = logging.getLogger(__name__)
 
 SETTLEMENTS = frozenset({"city", "town", "village"})
 KIND_WEIGHT = {"country": 3.0, "continent": 2.5, "admin_region": 0.8, "region": 0.6}
+# What a feature without a population is worth, as if it had one: a state, a river, a range or an island that
+# news names outranks a village of the same name ("Sachsen", "Elbe", "Alpen"), never a large city.
+UNPEOPLED_WEIGHT = {"admin_region": 2.0, "water": 2.4, "region": 1.8, "island": 1.8, "landmark": 1.2}
 CAPITAL_BONUS = 1.0
 ADMIN_SEAT_BONUS = 0.5
 GERMAN_BONUS = 0.3
@@ -45,15 +48,20 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def prune(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Drop an admin region when a settlement of the same name lies in the same country ("Aleppo", "Moskau")."""
-    towns = {c.country for c in candidates if c.kind in SETTLEMENTS}
+def prune(candidates: Sequence[Candidate], key: str | None = None) -> list[Candidate]:
+    """Drop an admin region when a settlement of the same name lies in the same country ("Aleppo", "Moskau");
+    with `key`, only a settlement named exactly so counts ("Brandenburg" stays the state, not the town whose
+    full name is "Brandenburg an der Havel")."""
+    wanted = normalise(key) if key else None
+    towns = {c.country for c in candidates if c.kind in SETTLEMENTS
+             and (wanted is None or wanted in (normalise(c.name), normalise(c.name_de or "")) or c.match == "genitive")}
     return [c for c in candidates if not (c.kind == "admin_region" and c.country in towns)]
 
 
 def base_score(c: Candidate) -> float:
     """What the candidate is worth without context: feature importance, population, German name, match quality."""
-    score = KIND_WEIGHT.get(c.kind, 0.0) + math.log10(c.population + 1) / 2
+    people = math.log10(c.population + 1) / 2
+    score = KIND_WEIGHT.get(c.kind, 0.0) + (people if c.population else UNPEOPLED_WEIGHT.get(c.kind, 0.0))
     score += CAPITAL_BONUS * c.is_capital + ADMIN_SEAT_BONUS * c.is_admin_seat
     score += GERMAN_BONUS * c.german - MATCH_PENALTY.get(c.match, 0.5)
     return score
@@ -85,7 +93,13 @@ def _penalise_far(scored: list[_Scored]) -> list[_Scored]:
     ("Paris" in an article about Syria is still Paris, France)."""
     if not any(s.nearest_km <= FAR_KM for s in scored):
         return scored
-    return [s if s.nearest_km <= FAR_KM else replace(s, proximity=s.proximity - FAR_PENALTY) for s in scored]
+    return [s if s.nearest_km <= FAR_KM or _world_city(s.candidate) else replace(s, proximity=s.proximity - FAR_PENALTY)
+            for s in scored]
+
+
+def _world_city(c: Candidate) -> bool:
+    """Capitals and cities of a million: the reading of their name wherever the article is set."""
+    return c.is_capital or c.population >= 1_000_000
 
 
 def _pick(scored: list[_Scored]) -> tuple[_Scored, str, float]:
@@ -130,14 +144,15 @@ def _article_countries(cands: dict[str, list[Candidate]]) -> Counter:
 
 
 def resolve_article(keys: Sequence[str], gazetteer: Gazetteer, sentences: Sequence[int] | None = None,
-                    strict: Sequence[bool] | None = None) -> list[Place | None]:
+                    strict: Sequence[bool] | None = None, by_water: Sequence[bool] | None = None) -> list[Place | None]:
     """Resolve every mention key of one article together; None where the gazetteer has nothing.
 
     `sentences` gives each key's sentence (any id), so that places named together anchor each other more
     strongly; `strict` marks keys found by a rule rather than the gazetteer, which take no folded matches."""
     unique = list(dict.fromkeys(keys))
     strict_keys = {k for k, s in zip(keys, strict or ()) if s}
-    cands = {k: _candidates(k, gazetteer, k in strict_keys) for k in unique}
+    water_keys = {k for k, w in zip(keys, by_water or ()) if w}
+    cands = {k: _candidates(k, gazetteer, k in strict_keys, k in water_keys) for k in unique}
     companions: dict[str, set[str]] = {k: set() for k in unique}
     if sentences is not None:
         by_sentence: dict[int, set[str]] = {}
@@ -164,14 +179,29 @@ def resolve_article(keys: Sequence[str], gazetteer: Gazetteer, sentences: Sequen
             places[key] = None
             continue
         scored, rule, confidence = chosen[key]
-        places[key] = to_place(scored.candidate, rule, confidence, len(cands[key]))
+        candidate = _nearest_stretch(scored.candidate, [p for k, p in fixed.items() if k != key])
+        places[key] = to_place(candidate, rule, confidence, len(cands[key]))
         log.debug("%s -> %s (%s, %.2f)", key, scored.candidate.ref, rule, confidence)
     return [places[k] for k in keys]
 
 
-def _candidates(key: str, gazetteer: Gazetteer, strict: bool) -> list[Candidate]:
-    found = prune(gazetteer.lookup(key))
-    return [c for c in found if c.match != "fold"] if strict else found
+def _nearest_stretch(c: Candidate, anchors: list[tuple[float, float]]) -> Candidate:
+    """A river at the point of its course nearest the article's other places ("die Donau ... in Regensburg und
+    Passau" is the Danube at Passau, not at Budapest); its representative point when the article has none."""
+    if not c.points or not anchors:
+        return c
+    lat, lon = min(c.points, key=lambda p: min(distance_km(p[0], p[1], a, b) for a, b in anchors))
+    return replace(c, lat=lat, lon=lon)
+
+
+def _candidates(key: str, gazetteer: Gazetteer, strict: bool, by_water: bool) -> list[Candidate]:
+    found = prune(gazetteer.lookup(key), key)
+    if strict:
+        # a name found by a rule ("Böhmen" as a toponym) is not a folded or inflected form of another place
+        found = [c for c in found if c.match not in ("fold", "genitive")]
+    if by_water and any(c.kind == "water" for c in found):
+        found = [c for c in found if c.kind == "water"]  # "am Dnipro" is the river, not the city
+    return found
 
 
 def population_baseline(key: str, gazetteer: Gazetteer) -> Place | None:

@@ -39,6 +39,18 @@ SPATIAL_NOUNS = frozenset(
     "vororte vororten vorort teil teile teilen norden süden osten westen zentrum rand stadtrand umgebung "
     "umland toren tore hälfte region gebiet gebiete gebieten grenze grenzen nähe innenstadt außenbezirke".split()
 )
+# Nouns of relations between parties: "Gespräche zwischen Russland und den USA" names actors.
+RELATION_STEMS = ("gespräch", "verhandlung", "abkommen", "streit", "konflikt", "beziehung", "treffen", "spannung",
+                  "vertrag", "dialog", "einigung", "krieg", "kooperation", "zusammenarbeit", "handel", "austausch",
+                  "vermittl", "annäherung", "gipfel", "allianz", "bündnis", "partnerschaft", "feindschaft")
+# Participles of what befalls a place (unlike "eingeladen", which befalls a party).
+AFFECTED_STEMS = ("betroffen", "getroffen", "überflutet", "überschwemmt", "zerstört", "beschädigt", "bombardiert",
+                  "beschossen", "angegriffen", "evakuiert", "gesperrt", "verwüstet", "erschüttert", "heimgesucht")
+AUXILIARIES = frozenset("wurde wurden wird werden sind waren".split())
+DIRECTION_ADVERBS = frozenset(
+    "nördlich südlich östlich westlich nordöstlich nordwestlich südöstlich südwestlich unweit oberhalb "
+    "unterhalb".split()
+)
 COPULAS = frozenset("ist war liegt lag gilt galt bleibt blieb zählt".split())
 AGENT_SUFFIXES = ("minister", "ministerin", "ministern", "präsident", "präsidentin", "regierung", "kanzler",
                   "kanzlerin", "gesandte", "gesandten", "diplomaten", "vertreter", "politiker", "kollegen")
@@ -51,8 +63,9 @@ GOVERNMENT_SEATS = frozenset({
 
 
 def is_polity(kind: str, is_capital: bool, name: str) -> bool:
-    """Places that can stand for a state: countries, capitals and seats of government."""
-    return kind == "country" or is_capital or name in GOVERNMENT_SEATS
+    """Places that can stand for a government: countries, states and provinces ("Niederösterreich erklärte"),
+    capitals and seats of government."""
+    return kind in ("country", "admin_region") or is_capital or name in GOVERNMENT_SEATS
 
 
 def classify_role(span: Span, *, polity: bool, genitive: bool, place_tokens: frozenset[int] | set[int] = frozenset()) -> Role:
@@ -89,12 +102,14 @@ def _role_for_preposition(prep: str, prep_token: Token) -> Role:
     noun_before = (before is not None and before.text[:1].isupper() and not before.is_punct
                    and before.i > before.sent.start)
     if prep in ("von", "vom"):
-        if before is not None and before.lower_ in SPATIAL_NOUNS:
-            return "location"  # "die Vororte von Tripolis"
+        if before is not None and (before.lower_ in SPATIAL_NOUNS or before.lower_ in DIRECTION_ADVERBS):
+            return "location"  # "die Vororte von Tripolis", "nördlich von Hama"
         if noun_before and not _is_agent_noun(before.text):
             return "location"  # "im Hafen von Beirut", "die Einwohner von Aleppo": a part or people of the place
         if _sentence_has_movement(prep_token):
             return "location"  # "Von Syrien reiste Putin weiter": an origin
+    if prep == "zwischen" and not (noun_before and any(stem in before.lower_ for stem in RELATION_STEMS)):
+        return "location"  # "die Strecke zwischen Hamburg und Berlin"; "Gespräche zwischen Russland und ..." acts
     if prep in ACTOR_PREPS:
         return "actor"
     if prep == "aus" and before is not None and before.lower_ in REPRESENTATIVE_NOUNS:
@@ -144,6 +159,8 @@ def _role_from_rules(span: Span, *, genitive: bool, place_tokens: frozenset[int]
     gov = _governing_token(span, place_tokens)
     if gov is None:
         return "actor"  # sentence subject: "Russland wies dies zurück"
+    if (gov.lower_ in COPULAS or gov.lower_ in AUXILIARIES) and _affected_before(gov):
+        return "location"  # "Besonders betroffen war Sachsen-Anhalt": the place something happened to
     lower = gov.lower_
     if lower in LOCATIVE_PREPS or lower in ACTOR_PREPS:
         return _role_for_preposition(lower, gov)
@@ -153,6 +170,12 @@ def _role_from_rules(span: Span, *, genitive: bool, place_tokens: frozenset[int]
     if _after_movement_verb(span):
         return "location"  # destination of a visit: "besuchte am Donnerstag Moskau"
     return "actor"
+
+
+def _affected_before(verb: Token) -> bool:
+    """ "betroffen war", "überflutet wurden": a participle of harm just before the auxiliary."""
+    prev = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    return prev is not None and prev.lower_.startswith(AFFECTED_STEMS)
 
 
 def _is_function_word(tok: Token) -> bool:

@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 import orjson
 
-from geomap import dates
+from geomap import dates, event_types
 from geomap.articles import parse_article
 from geomap.errors import StoreCorrupt, StoreError, StoreMissing, StoreTooNew
 from geomap.eventdoc import event_document
@@ -36,6 +36,9 @@ log = logging.getLogger(__name__)
 # 5: closed intervals; stored events re-dated whenever dates.RULES_VERSION changes. 6: public sources (url,
 # publisher; no server paths), the push API's jobs and tokens, feed state.
 SCHEMA_VERSION = 6
+# The rules events were derived with (dates.RULES_VERSION.event_types.RULES_VERSION): a store whose events were
+# dated or typed by other rules re-derives them on open (`_rederive_events`).
+DERIVE_RULES = f"{dates.RULES_VERSION}.{event_types.RULES_VERSION}"
 # The length class of an event's date interval: 0 closed and at most 31 days long (day, week, month), 1 at most
 # 366 (year), 2 longer (intervals are closed: geomap.dates.OVERLAP_RULE), 3 undated. A window [from, to] then needs only the class-0 events
 # starting in [from - 31 days, to], the class-1 ones starting in [from - 366 days, to], and class 2.
@@ -335,7 +338,7 @@ class Store:
         elif not create:
             raise StoreMissing(f"{self.path} is not a geomap store (it has no tables): `geomap ingest` creates one")
         found = _schema_version(self.path, row)
-        if found == SCHEMA_VERSION and rules == dates.RULES_VERSION:
+        if found == SCHEMA_VERSION and rules == DERIVE_RULES:
             return  # the common case: nothing to write, so opening a store never takes the write lock
         if found is not None and found > SCHEMA_VERSION:
             raise StoreTooNew(
@@ -344,7 +347,7 @@ class Store:
         with self._conn:
             self._conn.execute("BEGIN IMMEDIATE")  # one process migrates; another waits and finds it done
             row, rules = self._versions() if self._table_exists("meta") else (None, None)
-            if _schema_version(self.path, row) == SCHEMA_VERSION and rules == dates.RULES_VERSION:
+            if _schema_version(self.path, row) == SCHEMA_VERSION and rules == DERIVE_RULES:
                 return
             if self._table_exists("events"):  # before the schema's indexes, which need the column
                 columns = {r[1] for r in self._conn.execute("PRAGMA table_xinfo(events)")}
@@ -366,10 +369,10 @@ class Store:
                 self._update_place_totals([r[0] for r in self._conn.execute("SELECT id FROM places")])
             if old < 6:
                 self._migrate_public_sources()
-            if rules != dates.RULES_VERSION:
-                self._redate_events()
+            if rules != DERIVE_RULES:
+                self._rederive_events()
                 self._conn.execute(
-                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('date_rules', ?)", (str(dates.RULES_VERSION),)
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('date_rules', ?)", (DERIVE_RULES,)
                 )
             self._conn.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
@@ -444,11 +447,11 @@ class Store:
         if self._identity is not None and _file_identity(self.path) != self._identity:
             raise StoreMissing(f"the store at {self.path} was deleted or replaced while in use")
 
-    def _versions(self) -> tuple[tuple | None, int | None]:
-        """The stored schema_version row and the date rules the events were dated with (None: unknown)."""
+    def _versions(self) -> tuple[tuple | None, str | None]:
+        """The stored schema_version row and the rules the events were derived with (None: unknown)."""
         row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         rules = self._conn.execute("SELECT value FROM meta WHERE key = 'date_rules'").fetchone()
-        return row, int(rules[0]) if rules and str(rules[0]).isdigit() else None
+        return row, str(rules[0]) if rules else None
 
     def _table_exists(self, name: str) -> bool:
         query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
@@ -464,27 +467,40 @@ class Store:
         if rows:
             log.info("store %s: wrote %d event documents (schema version 2)", self.path, len(rows))
 
-    def _redate_events(self) -> None:
-        """Re-derive every stored event's interval from its evidence with today's date rules (closed intervals,
-        tense-aware years): each evidence sentence is dated again; an event whose evidence now falls on
-        different dates becomes one event per date. Documents and place totals follow."""
+    def _rederive_events(self) -> None:
+        """Re-derive every stored event's interval and type from its evidence with today's rules (closed
+        intervals, tense-aware years, an undated article's date lines; the event-type lexicon): each evidence
+        sentence is dated and typed again; an event whose evidence now falls on different dates or types becomes
+        one event per (date, type). Documents and place totals follow."""
         changed: list[int] = []
         articles = self._conn.execute(
             "SELECT id, source, raw, date_start, date_end, date_precision FROM articles"
         ).fetchall()
         for article_id, source, raw, start, end, precision in articles:
             when = TimeSpan(date.fromisoformat(start), date.fromisoformat(end), precision) if start and end else None
-            article = replace(parse_article(raw, source), date=when)
+            article = parse_article(raw, source)
+            if when is None and article.date is not None:  # a date line today's rules read ("Datum: 14.04.2024")
+                self._conn.execute(
+                    "UPDATE articles SET date_start = ?, date_end = ?, date_precision = ? WHERE id = ?",
+                    (_iso(article.date.start), _iso(article.date.end), article.date.precision, article_id),
+                )
+            else:
+                article = replace(article, date=when)
             exprs = dates.find_date_expressions(article)
             rows = self._conn.execute("SELECT id, evidence_json FROM events WHERE article_id = ?", (article_id,))
             for event_id, evidence_json in rows.fetchall():
-                groups: dict[TimeSpan | None, list[dict]] = {}
+                groups: dict[tuple[TimeSpan | None, str], tuple[list[dict], list[str]]] = {}
                 for item in orjson.loads(evidence_json):
                     span, surface = dates.sentence_date(article, exprs, item["sent_start"], item["sent_end"])
-                    groups.setdefault(span, []).append({**item, "date_expression": surface})
-                for index, (span, evidence) in enumerate(groups.items()):
+                    event_type, triggers = event_types.classify(item["sentence"])
+                    evidence, found = groups.setdefault((span, event_type), ([], []))
+                    evidence.append({**item, "date_expression": surface})
+                    found.extend(t for t in triggers if t not in found)
+                for index, ((span, event_type), (evidence, triggers)) in enumerate(groups.items()):
                     target = event_id if index == 0 else self._copy_event(event_id)
                     self._set_event_date(target, span, evidence)
+                    self._conn.execute("UPDATE events SET event_type = ?, triggers_json = ? WHERE id = ?",
+                                       (event_type, orjson.dumps(triggers).decode(), target))
                     changed.append(target)
         self._conn.execute("DELETE FROM event_docs WHERE event_id IN (SELECT value FROM json_each(?))",
                            (orjson.dumps(changed).decode(),))
@@ -492,7 +508,7 @@ class Store:
             self._insert_event_doc(event_id)
         self._update_place_totals([r[0] for r in self._conn.execute("SELECT id FROM places")])
         if changed:
-            log.info("store %s: re-dated %d events (date rules %d)", self.path, len(changed), dates.RULES_VERSION)
+            log.info("store %s: re-derived %d events (rules %s)", self.path, len(changed), DERIVE_RULES)
 
     def _copy_event(self, event_id: int) -> int:
         """A new event row with the same columns as `event_id` (its date and evidence are set next)."""

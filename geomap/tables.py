@@ -82,7 +82,7 @@ def csv_chunks(rows: Iterable[EventRow], dialect: str = "plain") -> Iterator[byt
 
 def download_name(flt: EventFilter, extension: str) -> str:
     """A file name that says the filter: geomap-2016-10_2016-12.csv, geomap-ab-2016-10-battles.csv, geomap-alle.csv."""
-    raw = dict(flt.raw)
+    raw = dict(flt.query_items())
     start, end = raw.get("from", ""), raw.get("to", "")
     if start and end:
         parts = [f"{start}_{end}"]

@@ -10,9 +10,11 @@ inside the names of clubs ("Werder Bremen"), institutions ("Universität Wien") 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
-from geomap.lexicon import ARTICLES, DESIGNATOR_SUFFIXES, MONTHS, PLACE_PREPOSITIONS, has_arabic_prefix
+from geomap.gazetteer import normalise
+from geomap.lexicon import ARTICLES, DESIGNATOR_SUFFIXES, LOCATIVE_PREPOSITIONS, MONTHS, PLACE_PREPOSITIONS, has_arabic_prefix
 from geomap.wordclass import is_common_noun, is_person_name, is_stop_word, is_toponym, noun_flags, zipf
 
 if TYPE_CHECKING:
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
 
     from geomap.gazetteer import Candidate
 
+REGION_ADJECTIVE_ENDINGS = ("ische", "ischen", "ischer", "isches")
 ADJECTIVE_ENDINGS = ("ische", "ischen", "liche", "lichen", "ige", "igen", "ale", "alen", "ene", "enen")
 SPEECH_VERBS = frozenset("sagt sagte sagten sagen erklärt erklärte betont betonte meint meinte so schreibt schrieb".split())
 ARTICLE_TAKING_KINDS = frozenset({"country", "admin_region", "region", "landmark", "water", "continent"})
@@ -44,6 +47,26 @@ INSTITUTION_WORDS = frozenset(
     "universität uni hochschule tu fh lmu bank sparkasse volksbank raiffeisenbank philharmoniker symphoniker "
     "verlag".split()
 )
+
+
+NOTABLE_KINDS = frozenset({"country", "continent", "admin_region", "region", "water", "landmark"})
+LOCAL_COUNTRIES = frozenset({"DE", "AT", "CH", "LI", "LU"})  # German-language news names their villages
+
+
+@lru_cache(maxsize=65536)
+def is_notable(c: Candidate, surface: str) -> bool:
+    """A candidate that a German news text may name without context: a country, region, capital, large
+    city, a German-named place, or a town of the German-speaking countries named by its own name."""
+    if c.kind in NOTABLE_KINDS or c.is_capital or c.german or c.historic or c.ref.startswith("curated:"):
+        return True
+    key = normalise(surface)
+    names = (normalise(c.name), normalise(c.name_de or ""))
+    # its own name, or the first words of it ("Immenstadt" for "Immenstadt im Allgäu", "Frankfurt" for "Frankfurt
+    # am Main"), not an alternate name of another place ("Stalin" for Donetsk)
+    own_name = key in names or any(n.startswith(key + " ") for n in names) or c.match == "genitive"
+    if c.country in LOCAL_COUNTRIES:
+        return c.population >= (2_000 if own_name else 50_000)  # "Frankfurt" for Frankfurt am Main
+    return own_name and c.population >= 100_000  # "George" (South Africa); not "Stalin" for Donetsk
 
 
 @dataclass
@@ -102,6 +125,8 @@ def _follows_article(prev: Token | None) -> bool:
     lower = prev.lower_
     if lower in ARTICLES:
         return True
+    if is_stop_word(lower) or lower in LOCATIVE_PREPOSITIONS:
+        return False  # "über", "aber", "wieder": words in -er that are no adjectives
     # -es/-em/-er never end a German verb form; -e/-en only count on clear adjective stems
     return prev.is_lower and (lower.endswith(("es", "em", "er")) or lower.endswith(ADJECTIVE_ENDINGS))
 
@@ -116,8 +141,8 @@ def _common_word_ok(doc: Doc, start: int, end: int, surface: str, cands: Sequenc
     if lemma_noun and not big and zipf(surface) >= EVERYDAY_NOUN_ZIPF and not _after_designator(doc, start):
         return False  # "zwischen Mitte und Ende", "der Zug": an everyday noun before it is a place
     prev = doc[start - 1] if start > 0 else None
-    if prev is not None and prev.lower_ in PLACE_PREPOSITIONS:
-        return True  # "in Halle", "zwischen Halle und Magdeburg", "in Bergen"
+    if prev is not None and (prev.lower_ in PLACE_PREPOSITIONS or prev.lower_ in ("über", "durch", "via")):
+        return True  # "in Halle", "zwischen Halle und Magdeburg", "in Bergen", "über Frankfurt"
     if _follows_article(prev):
         # "die Lage", "den Bergen", "die Marken"; but names that take articles: "die Türkei", "die Alpen"
         natural = ARTICLE_TAKING_KINDS - {"admin_region"}
@@ -195,6 +220,14 @@ def _in_institution_name(doc: Doc, start: int) -> bool:
     return start > doc[start].sent.start and doc[start - 1].lower_ in INSTITUTION_WORDS
 
 
+def _after_proper_adjective(doc: Doc, start: int) -> bool:
+    """A capitalised adjective in -isch- right before the name, mid-sentence: the two make one name."""
+    if start == 0 or start - 1 < doc[start].sent.start or start - 1 == doc[start].sent.start:
+        return False
+    prev = doc[start - 1]
+    return prev.text[:1].isupper() and prev.lower_.endswith(REGION_ADJECTIVE_ENDINGS) and prev.whitespace_ != ""
+
+
 def _speaker_after_quote(doc: Doc, start: int, end: int, cands: Sequence[Candidate]) -> bool:
     """ '"...", sagt Bali.' names a speaker, not a place (countries and capitals excepted)."""
     prev = doc[start - 1] if start > 0 else None
@@ -202,6 +235,21 @@ def _speaker_after_quote(doc: Doc, start: int, end: int, cands: Sequence[Candida
     if prev is None or prev.lower_ not in SPEECH_VERBS or nxt is None or not nxt.is_punct:
         return False
     return not any(c.kind == "country" or c.is_capital for c in cands)
+
+
+def has_place_context(doc: Doc, start: int, place_tokens: set[int]) -> bool:
+    """Words before a name that say a place follows: a preposition ("in Taiskirchen", "aus Kisdorf"), a
+    designator ("Gemeinde Bedra"), or a coordination with a place ("Bedra und Braunsdorf")."""
+    if start == doc[start].sent.start:
+        return False
+    prev = doc[start - 1]
+    if prev.lower_ in PLACE_PREPOSITIONS or prev.lower_ in ("im", "ins", "zum", "zur", "vom", "am", "über", "durch"):
+        return True
+    if prev.is_lower and prev.lower_.endswith(("ischen", "ische", "chen")) and len(prev.text) > 5:
+        return True  # a regional adjective: "im englischen Hatfield", "im aargauischen Riniken"
+    if is_designator(prev.text):
+        return True
+    return prev.lower_ in ("und", "oder", "sowie", ",", "/") and start - 2 in place_tokens
 
 
 def person_words(doc: Doc, hits: Sequence[tuple[int, int, Sequence[Candidate]]], place_tokens: set[int]) -> set[str]:
@@ -226,16 +274,32 @@ def rejection(doc: Doc, start: int, end: int, cands: Sequence[Candidate], contex
         return "person-seen-before"
     if is_stop_word(surface) and not any(c.german and c.kind == "country" for c in cands):
         return "function-word"  # "Aus", "Wir", "Die": never places by themselves
+    nxt = doc[end] if end < len(doc) else None
+    if surface.lower() in LOCATIVE_PREPOSITIONS and nxt is not None and nxt.lower_ in ARTICLES:
+        return "function-word"  # "Nahe der Ortschaft": the preposition, not the river Nahe
     if cands and all(c.match == "fold" for c in cands) and not _fold_ok(surface, cands):
         return "fold-not-transliteration"
     if surface.isupper() and len(surface) <= 4 and not any(c.kind == "country" and c.german for c in cands):
         return "acronym"  # USA and UK only as German country names; IS, UN, EU never
     if not (first[:1].isupper() or has_arabic_prefix(first)):
         return "lowercase"
+    if surface.endswith("-"):
+        return "truncated-compound"  # "Brand- und Katastrophenschutz"
+    notable = [c for c in cands if is_notable(c, surface)]
+    if cands and is_common_noun(surface) and zipf(surface) > 0 and not _after_designator(doc, start) and not any(
+        c.kind in ("country", "admin_region") or c.is_capital or c.german for c in cands
+    ):
+        return "common-noun"  # "Straßen", "Spaß", "Bogens": nouns that a village somewhere is named like
+    if end - start == 1 and ("E" in noun_flags(surface) or is_person_name(surface)) and not notable:
+        return "person-name"  # "Stalin", "Merkel"
+    if cands and not notable and not has_place_context(doc, start, context.place_tokens):
+        return "minor-place-without-context"  # "Dean Whitehead", "mit Dizzy Gillespie"
     if _in_club_name(doc, start, end):
         return "club-name"
     if _in_institution_name(doc, start):
         return "institution-name"
+    if _after_proper_adjective(doc, start):
+        return "inside-region-name"  # "Sächsische Schweiz", "Fränkische Schweiz": another region altogether
     if part_of_other_name(doc, start, end, cands, context.place_tokens):
         return "inside-other-name"
     if end - start == 1 and not _common_word_ok(doc, start, end, surface, cands):

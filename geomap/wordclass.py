@@ -65,7 +65,9 @@ def warm_up() -> None:
 
 def zipf(word: str) -> float:
     """How common a word is in German (wordfreq Zipf scale; 0 for words rarer than 2.5)."""
-    return _zipf_table().get(word.lower(), 0.0)
+    table = _zipf_table()
+    lower = word.lower()
+    return table.get(lower) or table.get(lower.replace("ß", "ss"), 0.0)  # wordfreq folds "ß" to "ss"
 
 
 def is_stop_word(word: str) -> bool:

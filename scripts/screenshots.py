@@ -25,7 +25,7 @@ from geomap.ingest import article_files, ingest_files  # noqa: E402
 from geomap.pipeline import build_geoparser  # noqa: E402
 from geomap.store import Store  # noqa: E402
 from geomap.web import create_app  # noqa: E402
-from geomap.web.devserver import CHROMIUM, CHROMIUM_ARGS, LoopbackServer, solid_tile  # noqa: E402
+from tests.devserver import CHROMIUM, CHROMIUM_ARGS, LoopbackServer, solid_tile  # noqa: E402
 
 TILE = solid_tile(0xEE, 0xF0, 0xE8)  # a light land colour for every tile
 

@@ -1,7 +1,7 @@
 """Shared pieces of the browser tests: headless Chromium, a recording page, and the app behind two loopback servers.
 
-A test module that imports the `page` fixture defines its own module-scoped `servers` fixture (the store it serves
-differs); `serve_app` builds what that fixture yields.
+A test module that uses the `page` fixture (tests/conftest.py) defines its own module-scoped `servers` fixture (the
+store it serves differs); `serve_app` builds what that fixture yields.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 from werkzeug.wrappers import Request, Response
 
 from geomap.web import create_app
-from geomap.web.devserver import BLANK_TILE, CHROMIUM, CHROMIUM_ARGS, LoopbackServer
+from tests.devserver import BLANK_TILE, CHROMIUM, CHROMIUM_ARGS, LoopbackServer
 
 VENDOR = Path(__file__).resolve().parent.parent / "geomap" / "static" / "vendor" / "leaflet" / "leaflet.js"
 WATCH_CSP = "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
@@ -62,16 +62,6 @@ def serve_app(db: Path) -> Iterator[tuple[str, str]]:
             yield app_server.origin, other.origin
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @contextmanager
 def recording_page(browser, **context_options: Any):
     """A fresh page that records every request, refuses anything off 127.0.0.1, and dismisses (and records) dialogs."""
@@ -95,13 +85,6 @@ def recording_page(browser, **context_options: Any):
         yield page
     finally:
         context.close()
-
-
-@pytest.fixture
-def page(browser, servers):
-    """A recording page (see `recording_page`) once the module's `servers` run."""
-    with recording_page(browser) as recorded:
-        yield recorded
 
 
 def wait_for_places(target, expected: set[str]) -> list[str]:

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import ipaddress
-import os
 import socket
 from pathlib import Path
 
 import pytest
-
-# Apps made in tests do not warm month views in the background (tests/test_web_warm.py turns it on).
-os.environ["GEOMAP_WARM_MONTHS"] = "0"
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = PROJECT_ROOT / "seeds"
@@ -53,3 +49,79 @@ def refuse_network(monkeypatch):
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS_DIR
+
+
+# --- the web app on a small seeded store (tests/web_fixtures.py builds it) ----------------------
+
+
+@pytest.fixture
+def seeded_db(tmp_path: Path) -> Path:
+    """A store with the October, December, undated and hostile articles."""
+    from tests.web_fixtures import seed_store
+
+    return seed_store(tmp_path / "events.sqlite3")
+
+
+@pytest.fixture
+def app(seeded_db: Path):
+    """The app on the seeded store."""
+    from geomap.web import create_app
+
+    return create_app({"db": str(seeded_db)})
+
+
+@pytest.fixture
+def client(app):
+    """A Flask test client for the seeded app."""
+    return app.test_client()
+
+
+# --- a Nominatim look-alike on loopback (tests/nominatim_server.py) -----------------------------
+
+
+@pytest.fixture
+def nominatim_server():
+    """A running NominatimServer in "ok" mode; stopped (threads joined) after the test."""
+    from tests.nominatim_server import NominatimServer
+
+    server = NominatimServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()
+    if server.errors:
+        raise RuntimeError(f"test Nominatim server crashed: {server.errors!r}")
+
+
+# --- headless Chromium (tests/browser_fixtures.py); a module using `page` defines `servers` -----
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from tests.devserver import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, servers):
+    """A recording page (see `recording_page`) once the module's `servers` run."""
+    from tests.browser_fixtures import recording_page
+
+    with recording_page(browser) as recorded:
+        yield recorded
+
+
+# --- the hostile corpus ingested once per module (tests/hostile_corpus.py) ----------------------
+
+
+@pytest.fixture(scope="module")
+def hostile_run(tmp_path_factory):
+    from tests.hostile_corpus import ingest_hostile_corpus
+
+    return ingest_hostile_corpus(tmp_path_factory)

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-MODES = ("ok", "timeout", "429", "503", "500", "bad-json", "hang", "reset")
+MODES = ("ok", "timeout", "400", "429", "503", "500", "bad-json", "hang", "reset")
 
 
 def _place(place_id: int, osm: tuple[str, int], lat: str, lon: str, name: str, display: str,
@@ -89,7 +89,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return
         try:
-            if mode in ("429", "503", "500"):
+            if mode in ("400", "429", "503", "500"):
                 self._reply(int(mode), b"<html><body>Service unavailable</body></html>", "text/html",
                             {"Retry-After": "1"} if mode == "429" else {})
             elif mode == "bad-json":
@@ -199,15 +199,3 @@ class NominatimServer:
             self._httpd.server_close()
         if self._thread is not None:
             self._thread.join()
-
-
-@pytest.fixture
-def nominatim_server() -> Iterator[NominatimServer]:
-    """A running NominatimServer in "ok" mode; stopped (threads joined) after the test."""
-    server = NominatimServer().start()
-    try:
-        yield server
-    finally:
-        server.stop()
-    if server.errors:
-        raise RuntimeError(f"test Nominatim server crashed: {server.errors!r}")

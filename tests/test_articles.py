@@ -220,3 +220,56 @@ def test_parse_article_related_block_stops_at_prose():
     article = parse_article(raw, "x")
     assert [s.kind for s in article.removed] == ["related", "related"]
     assert [s.kind for s in article.content] == ["body", "body"]
+
+
+_BODY = "Bei einem Brand in einem Chemiepark in Leverkusen wurden drei Menschen verletzt."
+_DATE_LINE_CASES = {  # the quoted date lines of issue 11, each as a newsroom or scraper writes it
+    "date 2024-04-14": ("date 2024-04-14\n", "2024-04-14"),
+    "date 14.04.2024": ("date 14.04.2024\n", "2024-04-14"),
+    "date 14. April 2024": ("date 14. April 2024\n", "2024-04-14"),
+    "Datum: 14.04.2024": ("Brand in Leverkusen\nDatum: 14.04.2024\n", "2024-04-14"),
+    "Stand: 14.04.2024": ("Brand in Leverkusen\nStand: 14.04.2024 10:15 Uhr\n", "2024-04-14"),
+    "Veröffentlicht am 14. April 2024": ("Veröffentlicht am 14. April 2024\n", "2024-04-14"),
+    "Aktualisiert am 15.04.2024": ("Aktualisiert am 15.04.2024, 08:00 Uhr\n", "2024-04-15"),
+    "publication preferred to update": ("Aktualisiert am 15.04.2024\nVeröffentlicht am 14.04.2024\n", "2024-04-14"),
+    "Stand after publication": ("Veröffentlicht am 14.04.2024\nStand: 16.04.2024\n", "2024-04-14"),
+    "14.04.2024": ("Brand in Leverkusen\n14.04.2024\n", "2024-04-14"),
+    "14.04.24": ("Brand in Leverkusen\n14.04.24\n", "2024-04-14"),
+    "14. April 2024": ("Brand in Leverkusen\nSonntag, 14. April 2024, 10:15 Uhr\n", "2024-04-14"),
+    "ISO date": ("Brand in Leverkusen\n2024-04-14\n", "2024-04-14"),
+    "ISO date and time": ("Brand in Leverkusen\n2024-04-14T10:15:00+02:00\n", "2024-04-14"),
+    "ISO month": ("Brand in Leverkusen\n2024-04\n", "2024-04"),
+    "dateline Ort, 14.04.2024 –": ("Leverkusen, 14.04.2024 – ", "2024-04-14"),
+    "dateline Ort (dpa), 14. April 2024 –": ("Leverkusen (dpa), 14. April 2024 – ", "2024-04-14"),
+    "dateline Ort, 14.04.2024 (dpa) –": ("Leverkusen, 14.04.2024 (dpa) – ", "2024-04-14"),
+}
+
+
+@pytest.mark.parametrize("case", list(_DATE_LINE_CASES))
+def test_parse_article_reads_date_lines(case):
+    text, expected = _DATE_LINE_CASES[case]
+    article = parse_article(text + _BODY, "x")
+    assert article.date is not None and article.date.label() == expected, case
+    assert not article.warnings
+    content = " ".join(_text(article, s) for s in article.content)
+    assert "Chemiepark in Leverkusen" in content  # the paragraph after a dateline stays article text
+    assert "2024" not in content or case.startswith("dateline")  # date-only lines are removed, not content
+
+
+@pytest.mark.parametrize("line", ["Datum: 31.02.2024", "Stand: 14.13.2024 10:15 Uhr", "Veröffentlicht am 31. April 2024",
+                                  "31.02.2024", "Aktualisiert am gestern Abend"])
+def test_parse_article_unreadable_date_line_warns_naming_it(line):
+    article = parse_article(f"Brand in Leverkusen\n{line}\n{_BODY}", "x")
+    assert article.date is None
+    assert len(article.warnings) == 1 and line in article.warnings[0]
+
+
+def test_parse_article_unreadable_date_line_does_not_hide_a_readable_one():
+    article = parse_article(f"Datum: 31.02.2024\nStand: 15.04.2024\n{_BODY}", "x")
+    assert article.date == TimeSpan.day(__import__("datetime").date(2024, 4, 15))
+    assert "Datum: 31.02.2024" in article.warnings[0]
+
+
+def test_parse_article_sentences_with_dates_are_no_date_lines():
+    article = parse_article(f"Am Sonntag, 14.04.2024 - so die Polizei - brannte es.\nUpdate: Polizei nennt Details\n{_BODY}", "x")
+    assert article.date is None and not article.warnings

@@ -10,8 +10,8 @@ from typing import Iterator
 from urllib.parse import quote, urlsplit
 
 import pytest
-from browser_fixtures import browser, page, serve_app, wait_for_places  # noqa: F401 (fixtures)
-from web_fixtures import XSS_IMG, seed_store
+from tests.browser_fixtures import serve_app, wait_for_places
+from tests.web_fixtures import XSS_IMG, seed_store
 
 pytestmark = pytest.mark.browser
 

@@ -14,8 +14,8 @@ from typing import Iterator
 from urllib.parse import quote, urlencode
 
 import pytest
-from browser_fixtures import browser, recording_page, serve_app  # noqa: F401 (fixtures)
-from test_hostile import HOSTILE_DIR, PAYLOAD_NAME, SIDECAR_TITLE, HostileRun, hostile_run  # noqa: F401
+from tests.browser_fixtures import recording_page, serve_app
+from tests.hostile_corpus import HOSTILE_DIR, PAYLOAD_NAME, SIDECAR_TITLE, HostileRun
 
 from tests.conftest import SEEDS_DIR
 

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from geomap.articles import parse_article
-from geomap.dates import expression_for_sentence, find_date_expressions, overlaps, parse_header_date
+from geomap.datelines import parse_date_text
+from geomap.dates import expression_for_sentence, find_date_expressions, overlaps
 from geomap.errors import GeomapError
 from geomap.models import DateExpression, TimeSpan
 
@@ -17,15 +18,15 @@ def _found(text: str, header: str | None = "2016-10") -> dict[str, TimeSpan]:
     return {e.surface: e.span for e in find_date_expressions(parse_article(raw, "t"))}
 
 
-def test_parse_header_date_month_and_day():
-    assert parse_header_date("2016-10") == TimeSpan.month(2016, 10)
-    assert parse_header_date(" 2016-10-19 ") == TimeSpan.day(date(2016, 10, 19))
+def test_parse_date_text_month_and_day():
+    assert parse_date_text("2016-10") == TimeSpan.month(2016, 10)
+    assert parse_date_text(" 2016-10-19 ") == TimeSpan.day(date(2016, 10, 19))
 
 
 @pytest.mark.parametrize("value", ["2016-13", "16-10", "tomorrow", "2016-02-30", "", "2016-1"])
-def test_parse_header_date_rejects_bad_values(value):
+def test_parse_date_text_rejects_bad_values(value):
     with pytest.raises(GeomapError) as info:
-        parse_header_date(value)
+        parse_date_text(value)
     assert isinstance(info.value, ValueError)
 
 

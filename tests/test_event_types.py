@@ -21,6 +21,14 @@ from geomap.event_types import EVENT_TYPES, PRIORITY, classify, event_type_label
     ("Beim Treffen in Genf wurde verhandelt.", "strategic_developments", "Treffen"),
     ("Die UN fordern Hilfskonvois für die Stadt.", "humanitarian", "Hilfskonvois"),
     ("Immer mehr Zivilisten fliehen aus der Stadt.", "humanitarian", "fliehen"),
+    ("Tausende demonstrierten vor dem Rathaus gegen die Reform.", "protests", "demonstrierten"),
+    ("Nach dem Spiel kam es zu schweren Ausschreitungen.", "riots", "Ausschreitungen"),
+    ("Randalierer plünderten mehrere Geschäfte.", "riots", "Randalierer"),
+    ("Das Hochwasser zerstörte Dutzende Häuser.", "disasters", "Hochwasser"),
+    ("Ein Erdrutsch verschüttete das Bergdorf.", "disasters", "Erdrutsch"),
+    ("Bei dem Zugunglück starben zwölf Menschen.", "disasters", "Zugunglück"),
+    ("Milizen verübten ein Massaker an den Dorfbewohnern.", "violence_against_civilians", "Massaker"),
+    ("Die Vereinten Nationen warnen vor einer Hungersnot.", "humanitarian", "Hungersnot"),
 ])
 def test_classify_lexicon(sentence, expected, trigger):
     etype, triggers = classify(sentence)
@@ -51,6 +59,18 @@ def test_classify_tie_uses_priority():
 def test_classify_majority_beats_priority():
     etype, _ = classify("Die Konferenz forderte Verhandlungen über eine Waffenruhe trotz Luftangriffen.")
     assert etype == "strategic_developments"
+
+
+def test_event_types_are_exactly_the_published_ids_with_distinct_colours():
+    assert [tid for tid, _, _ in EVENT_TYPES] == [
+        "battles", "explosions_remote_violence", "violence_against_civilians", "protests", "riots",
+        "strategic_developments", "disasters", "humanitarian", "other"]
+    assert len({colour for _, _, colour in EVENT_TYPES}) == len(EVENT_TYPES)
+    assert len({label for _, label, _ in EVENT_TYPES}) == len(EVENT_TYPES)
+
+
+def test_classify_arson_by_a_crowd_is_a_riot_not_a_fire():
+    assert classify("Jugendliche setzten Mülltonnen in Brand.")[0] == "riots"
 
 
 def test_event_types_table_is_complete():

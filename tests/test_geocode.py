@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 
 import pytest
 
@@ -21,7 +20,7 @@ from geomap.geocode import (
     place_from_nominatim,
 )
 from geomap.models import Place
-from tests.nominatim_server import KNOWN_PLACES, NominatimServer, nominatim_server  # noqa: F401 (fixture)
+from tests.nominatim_server import KNOWN_PLACES, NominatimServer
 
 TIMEOUT = 0.3
 MIN_DELAY = 0.2
@@ -315,14 +314,27 @@ def test_place_from_nominatim_maps_other_kinds(cls: str, typ: str, addresstype: 
     assert place is not None and place.kind == kind
 
 
-def test_cached_answer_round_trips_through_dict() -> None:
-    place = place_from_nominatim("Aleppo", KNOWN_PLACES["aleppo"])
-    assert place is not None
-    for answer in (CachedAnswer("found", place, 1.5), CachedAnswer("not-found", None, 2.0)):
-        assert CachedAnswer.from_dict(answer.to_dict()) == answer
-    assert replace(place, confidence=0.1) != place
-
-
 def test_cache_key_normalises_space_and_hint() -> None:
     assert cache_key("  Kafr   Nabl ") == "Kafr Nabl"
     assert cache_key("Aleppo", "sy") == "Aleppo|SY"
+
+
+def test_a_refused_query_does_not_open_the_breaker(geocoder: FallbackGeocoder, nominatim_server: NominatimServer) -> None:
+    nominatim_server.set_mode("400")  # geopy's GeocoderQueryError: this name is bad, the service is up
+    with pytest.raises(GeocoderUnavailable, match="http 400"):
+        geocoder.geocode("Aleppo")
+    assert not geocoder.is_open
+    nominatim_server.set_mode("ok")
+    assert geocoder.geocode("Idlib") is not None
+
+
+@pytest.mark.parametrize(("error", "expected"), [
+    (ConnectionRefusedError(), ("connection refused", True)),
+    (TimeoutError(), ("timeout", True)),
+    (KeyError("lat"), ("bad json", True)),
+    (RuntimeError("connection refused"), ("service error", True)),  # the class decides, never the message
+])
+def test_classify_failure_by_exception_class(error: BaseException, expected: tuple[str, bool]) -> None:
+    from geomap.geocode import classify_failure
+
+    assert classify_failure(error) == expected

@@ -9,25 +9,17 @@ sets `window.__xss`. Broken files are reported with their reason and skipped; th
 from __future__ import annotations
 
 import re
-import shutil
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import orjson
 import pytest
 
-from geomap.config import load_settings
 from geomap.filters import EventFilter
-from geomap.ingest import IngestReport, article_files, ingest_files
-from geomap.pipeline import build_geoparser
+from geomap.ingest import article_files
 from geomap.store import Store
 from geomap.web import create_app
-from tests.conftest import SEEDS_DIR
+from tests.hostile_corpus import HOSTILE_DIR, PAYLOAD_NAME, SIDECAR_TITLE, HostileRun
 
-HOSTILE_DIR = Path(__file__).resolve().parent / "hostile"
-PAYLOAD_NAME = "\"><img src=x onerror=window.__xss=11>.txt"
-SIDECAR_TITLE = "Titel </script><script>window.__xss=12</script>"
 INGEST_BOUND = 60.0
 
 # file name -> words its rejection reason must contain
@@ -48,47 +40,6 @@ RAW_PAYLOADS = (
     "\u2028window.__xss", "\u202ewindow.__xss",
 )
 JS_URL_ATTRIBUTE = re.compile(r"""(href|src|action|formaction)\s*=\s*["']?\s*javascript:""", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class HostileRun:
-    db: Path
-    folder: Path
-    report: IngestReport
-    seconds: float
-
-
-def _write_generated(folder: Path) -> None:
-    """The cases too big or too odd to keep in the repository."""
-    paragraph = ("In Aleppo wurden am Dienstag Stellungen bombardiert <script>window.__xss=13</script>, "
-                 "in Genf wurde verhandelt.\n\n").encode()
-    with (folder / "big_20mb.txt").open("wb") as out:
-        out.write(b"date 2016-10-20\n\nRiesige Datei aus Aleppo\n\n")
-        chunk = paragraph * (1_000_000 // len(paragraph))
-        for _ in range(20):
-            out.write(chunk)
-    # one line longer than spaCy's max_length (1,000,000 characters)
-    line = "In Aleppo wurde gekämpft. " * 46_000
-    (folder / "spacy_max_length_line.txt").write_text(f"date 2016-10-20\n\nZeile\n\n{line}\n", encoding="utf-8")
-    (folder / PAYLOAD_NAME).write_text(
-        "date 2016-11-02\n\nDateiname als Angriff\n\nIn Homs wurde am Montag gekämpft.\n", encoding="utf-8")
-    (folder / "script_tag.txt.meta.json").write_bytes(orjson.dumps({"title": SIDECAR_TITLE}))
-
-
-@pytest.fixture(scope="module")
-def hostile_run(tmp_path_factory) -> HostileRun:
-    folder = tmp_path_factory.mktemp("hostile")
-    for path in sorted(HOSTILE_DIR.glob("*.txt")) + sorted(SEEDS_DIR.glob("*.txt")):
-        shutil.copy(path, folder / path.name)
-    _write_generated(folder)
-    db = tmp_path_factory.mktemp("hostile-store") / "events.sqlite3"  # its own: two modules use this fixture
-    files, missing = article_files([folder])
-    assert not missing
-    geoparser = build_geoparser(load_settings({"model": "none", "geocoder": "off"}, environ={}))
-    started = time.monotonic()
-    with Store(db) as store:
-        report = ingest_files(files, store, geoparser)
-    return HostileRun(db, folder, report, time.monotonic() - started)
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from geomap import jobs
 from geomap.cli import main
 from geomap.store import Store
 from geomap.web import create_app
-from geomap.web.devserver import LoopbackServer
+from tests.devserver import LoopbackServer
 from tests.news_pages import ALEPPO, LAYOUTS
 
 TOKEN = "test-token-0123456789"

@@ -87,3 +87,56 @@ def test_resolve_article_ambiguous_rule_and_confidence(gazetteer):
 def test_population_baseline_picks_most_populous(gazetteer):
     assert population_baseline("Tripolis", gazetteer).country == "LY"
     assert population_baseline("Gesprächsrunde", gazetteer) is None
+
+
+class _Listed:
+    """A gazetteer stand-in: resolve_article only asks `lookup`."""
+
+    def __init__(self, entries: dict[str, list]) -> None:
+        self.entries = entries
+
+    def lookup(self, name: str) -> list:
+        return list(self.entries.get(name, ()))
+
+
+def _cand(ref, name, lat, lon, country, kind="town", population=10_000, **kw):
+    from geomap.gazetteer import Candidate
+
+    return Candidate(ref, name, None, lat, lon, country, kind, population, False, False, **kw)
+
+
+def test_resolve_article_far_homograph_loses_to_a_near_one():
+    listed = _Listed({
+        "Deir al-Balah": [_cand("a", "Basel", 47.56, 7.59, "CH", "city", 164_000),
+                          _cand("b", "Deir al-Balah", 31.42, 34.35, "PS", "town", 60_000)],
+        "Rafah": [_cand("c", "Rafah", 31.29, 34.25, "PS", "city", 150_000)],
+    })
+    place = resolve_article(["Rafah", "Deir al-Balah"], listed)[1]
+    assert place.country == "PS" and place.rule == "far-from-article"
+
+
+def test_resolve_article_sentence_neighbour_names_the_homonym():
+    listed = _Listed({
+        "Babenhausen": [_cand("he", "Babenhausen", 49.96, 8.95, "DE", population=16_000),
+                        _cand("by", "Babenhausen", 48.14, 10.25, "DE", population=5_500)],
+        "Unterallgäu": [_cand("ua", "Landkreis Unterallgäu", 48.03, 10.45, "DE", "admin_region", 0)],
+        "Frankfurt": [_cand("f", "Frankfurt am Main", 50.11, 8.68, "DE", "city", 650_000)],
+    })
+    keys = ["Frankfurt", "Babenhausen", "Unterallgäu"]
+    place = resolve_article(keys, listed, sentences=[0, 1, 1])[1]
+    assert place.ref == "by"
+
+
+def test_resolve_article_river_by_water_and_near_its_stretch():
+    danube = _cand("dan", "Danube", 47.5, 19.0, None, "water", 0,
+                   points=((48.0, 8.5), (48.72, 11.8), (48.57, 13.43), (47.5, 19.0), (45.2, 29.6)))
+    listed = _Listed({
+        "Donau": [danube],
+        "Passau": [_cand("p", "Passau", 48.57, 13.43, "DE", population=50_000)],
+        "Dnipro": [_cand("city", "Dnipro", 48.47, 35.04, "UA", "city", 968_000),
+                   _cand("river", "Dnieper", 49.0, 33.3, "UA", "water", 0)],
+    })
+    donau = resolve_article(["Donau", "Passau"], listed)[0]
+    assert (donau.lat, donau.lon) == (48.57, 13.43)
+    assert resolve_article(["Dnipro"], listed, by_water=[True])[0].kind == "water"
+    assert resolve_article(["Dnipro"], listed)[0].kind == "city"

@@ -193,3 +193,48 @@ def test_store_migration_redates_open_and_future_intervals(tmp_path):
         assert _totals(store) == _recounted(store) and _rollup(store) == _rolled_up(store)
         assert store._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(
             SCHEMA_VERSION)
+
+
+def test_store_migration_reads_date_lines_of_undated_articles(tmp_path):
+    """An article stored undated before its "Datum:" line was read gets that date, and so do its events."""
+    from dataclasses import replace
+
+    from geomap.articles import parse_article
+    from geomap.models import Event, Evidence, Place
+
+    raw = "Datum: 14.04.2024\nIn Leverkusen brannte ein Chemiepark.\n"
+    article = replace(parse_article(raw, "lev.txt"), date=None)  # what an older geomap stored
+    start = raw.index("In Leverkusen")
+    place = Place("Leverkusen", 51.03, 6.98, "DE", "city", "gazetteer", "geonames:lev")
+    event = Event(article.id, place, "location", None, "other", (),
+                  (Evidence(raw[start:-1], start, len(raw) - 1, start + 3, start + 13, "Leverkusen"),))
+    path = tmp_path / "s.sqlite3"
+    with Store(path) as store:
+        store.save_article(article, [event], (), "rules")
+        store._conn.execute("DELETE FROM meta WHERE key = 'date_rules'")
+        store._conn.commit()
+    with Store(path) as store:
+        [row] = store.find_events(parse_filter({"from": ["2024-04-14"], "to": ["2024-04-14"]}))
+        assert (row.date_start, row.date_end, row.date_precision) == ("2024-04-14", "2024-04-14", "day")
+
+
+def test_store_migration_retypes_events_with_the_current_lexicon(tmp_path):
+    """Events typed by an older lexicon (a flood as "other") get today's type and triggers on open."""
+    from geomap.articles import parse_article
+    from geomap.models import Event, Evidence, Place, TimeSpan
+
+    raw = "date 2024-06-02\n\nDas Hochwasser hat in Passau die Altstadt überflutet.\n"
+    article = parse_article(raw, "passau.txt")
+    start = raw.index("Das Hochwasser")
+    place = Place("Passau", 48.57, 13.43, "DE", "city", "gazetteer", "geonames:passau")
+    event = Event(article.id, place, "location", TimeSpan.day(date(2024, 6, 2)), "other", (),
+                  (Evidence(raw[start:-1], start, len(raw) - 1, start + 26, start + 32, "Passau"),))
+    path = tmp_path / "s.sqlite3"
+    with Store(path) as store:
+        store.save_article(article, [event], (), "rules")
+        store._conn.execute("UPDATE meta SET value = '3' WHERE key = 'date_rules'")
+        store._conn.commit()
+    with Store(path) as store:
+        [row] = store.find_events(parse_filter({}))
+        assert row.event_type == "disasters" and "Hochwasser" in row.triggers
+        assert _totals(store) == _recounted(store)

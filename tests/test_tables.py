@@ -78,7 +78,8 @@ def test_csv_is_the_same_whatever_the_chunking(seeded, monkeypatch):
 @pytest.mark.parametrize(("query", "name"), [
     ({"from": "2016-10", "to": "2016-12"}, "geomap-2016-10_2016-12.csv"),
     ({"from": "2016-10"}, "geomap-ab-2016-10.csv"),
-    ({"to": "2016-12-31"}, "geomap-bis-2016-12-31.csv"),
+    ({"to": "2016-12-31"}, "geomap-bis-2016-12.csv"),  # the whole month, named canonically
+    ({"to": "2016-12-30"}, "geomap-bis-2016-12-30.csv"),
     ({}, "geomap-alle.csv"),
     ({"from": "2016-12", "to": "2016-12", "type": "battles,humanitarian"}, "geomap-2016-12_2016-12-battles-humanitarian.csv"),
     ({"place": "Homs <img src=x>"}, "geomap-alle-Homs-img-src-x.csv"),

@@ -29,6 +29,10 @@ def _found(rules, text: str) -> list[str]:
         ("In Regensburg und Passau stieg das Wasser.", ["Regensburg", "Passau"]),
         # designators still work
         ("Kämpfe in der Stadt Rakka dauern an.", ["Rakka"]),
+        # a designated name the gazetteer lacks wins over a minor place inside it
+        ("Das Dorf Tell Marduch wurde beschossen.", ["Tell Marduch"]),
+        # a small place needs a place's context: "in Whitehead", not "Dean Whitehead"
+        ("Der Unfall geschah in Whitehead.", ["Whitehead"]),
     ],
 )
 def test_rules_find_places_of_every_size(rules, text, expected):
@@ -43,7 +47,12 @@ def test_rules_find_places_of_every_size(rules, text, expected):
         ("Hannover 96 stieg ab.", "Hannover", "club-name"),
         ("Sie studierte an der Universität Wien.", "Wien", "institution-name"),
         ("Der Zug von Hamburg nach Berlin fiel aus.", "Zug", "common-word"),
-        ("Die Lage in Aleppo ist ernst.", "Lage", "common-word"),
+        ("Die Lage in Aleppo ist ernst.", "Lage", "common-noun"),
+        ("Auf glatten Straßen kam es zu Unfällen.", "Straßen", "common-noun"),
+        ("Nahe der Ortschaft Saraqib wurde gekämpft.", "Nahe", "function-word"),
+        ("Das Tor schoss Whitehead.", "Whitehead", "minor-place-without-context"),
+        ("Das Tor schoss Dean Whitehead.", "Whitehead", "person-seen-before"),
+        ("Genosse Stalin sprach.", "Stalin", "person-name"),
         ("Zwischen Mitte und Ende Oktober wurde gekämpft.", "Mitte", "common-word"),
     ],
 )
@@ -70,6 +79,8 @@ def test_rules_person_named_like_a_place(rules):
         ("Die St. Nikolauskapelle wurde 1807 abgebrochen.", ["St. Nikolauskapelle"]),
         ("Das Fest in Düsseldorf-Gerresheim begann.", ["Düsseldorf-Gerresheim"]),
         ("Er wanderte durch Böhmen und Mähren.", ["Böhmen", "Mähren"]),
+        # an -isch- adjective and a country name make another region, not the country
+        ("Wanderer in der Sächsischen Schweiz sind gewarnt.", ["Sächsischen Schweiz"]),
     ],
 )
 def test_rules_find_names_the_gazetteer_lacks(rules, text, expected):
@@ -110,3 +121,21 @@ def test_matcher_writes_declared_spans(rules):
     assert {s.label_ for s in doc.spans[REJECTED_KEY]} == {"club-name"}
     assert "doc.spans" in rules.nlp.get_pipe_meta("geomap_places").assigns
     assert "geomap_mentions" not in doc.user_data
+
+
+def test_parse_explain_says_which_rule_rejected_each_hit():
+    """`geomap parse --explain`: places with how they were found and resolved; rejected hits with their rule."""
+    import io
+
+    import orjson
+
+    from geomap.parsing import parse_jsonl
+    from geomap.pipeline import build_geoparser
+
+    geoparser = build_geoparser({"model": "none", "gazetteer": None, "geocoder": "off"})
+    out = io.StringIO()
+    parse_jsonl(geoparser, io.StringIO('{"id": "a", "text": "Werder Bremen gewann in Bremen."}\n'), out, explain=True)
+    result = orjson.loads(out.getvalue())
+    assert [(p["surface"], p["found_by"]) for p in result["places"]] == [("Bremen", "gazetteer")]
+    assert result["places"][0]["rule"] and result["places"][0]["candidates"] >= 1
+    assert {(r["surface"], r["rule"]) for r in result["rejected"]} == {("Werder", "club-name"), ("Bremen", "club-name")}

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from web_fixtures import FIXTURE_PLACES, XSS_IMG, XSS_SCRIPT, app, client, seed_store, seeded_db  # noqa: F401
+from tests.web_fixtures import FIXTURE_PLACES, XSS_IMG, XSS_SCRIPT, seed_store
 
 from geomap.web import create_app
 
@@ -269,7 +269,7 @@ def test_page_keeps_the_filter_in_the_form_and_links(client):
     html = client.get("/?from=2016-12&to=2016-12&include_undated=1").data.decode()
     assert 'id="gm-from" name="from" value="2016-12"' in html
     assert 'id="gm-undated" type="checkbox" name="include_undated" value="1" checked' in html
-    assert "/events.csv?from=2016-12&amp;include_undated=1&amp;to=2016-12&amp;download=1" in html
+    assert "/events.csv?from=2016-12&amp;to=2016-12&amp;include_undated=1&amp;download=1" in html
 
 
 def test_page_announces_oembed(client):

@@ -1,137 +1,138 @@
-"""The GeoJSON response cache never serves stale data and keeps within its budget."""
+"""Kept answers: keyed by the parsed filter and the store version, never stale, within budget, 304 on repeat."""
 
 import gzip
 import threading
 import time
 
+import pytest
+
 from geomap.store import Store
-from geomap.web.cache import ResponseCache
+from geomap.web import create_app
+from geomap.web.answers import answer_cache
+from geomap.web.cache import AnswerCache
 from tests.web_fixtures import _undated, seed_store
 
 
-def test_cached_geojson_changes_after_ingest(tmp_path):
-    from geomap.web import create_app
-
-    db = tmp_path / "s.sqlite3"
-    seed_store(db)
-    client = create_app({"db": str(db)}).test_client()
-    before = client.get("/events.geojson?place=Damaskus").get_json()
-    again = client.get("/events.geojson?place=Damaskus").get_json()
-    assert before == again
+def _add_undated_copy(db) -> None:
     with Store(db) as store:
         article, events = _undated()
         replaced = article.__class__(**{**article.__dict__, "id": "other", "raw": article.raw + " "})
         store.save_article(replaced, [e.__class__(**{**e.__dict__, "article_id": "other"}) for e in events], (), "rules")
+
+
+def test_cached_geojson_changes_after_ingest(seeded_db, client):
+    before = client.get("/events.geojson?place=Damaskus").get_json()
+    assert client.get("/events.geojson?place=Damaskus").get_json() == before
+    _add_undated_copy(seeded_db)
     after = client.get("/events.geojson?place=Damaskus").get_json()
     assert after["features"][0]["properties"]["event_count"] == before["features"][0]["properties"]["event_count"] + 1
 
 
-def test_response_cache_evicts_least_recent_within_budget():
-    cache = ResponseCache(max_bytes=10, max_item_bytes=6, disk_bytes=0)
+def test_equivalent_month_queries_build_once(app, client):
+    queries = [
+        "from=2016-12&to=2016-12&detail=summary",
+        "to=2016-12&from=2016-12&detail=summary",
+        "from=2016-12-01&to=2016-12-31&detail=summary",
+        "from=2016-12&to=2016-12&detail=summary&zoom=6&lat=36.2&lon=37.1",
+        "detail=summary&from=2016-12&to=2016-12-31&role=location&include_undated=0",
+    ]
+    bodies = {client.get(f"/events.geojson?{q}").data for q in queries}
+    assert len(bodies) == 1 and answer_cache(app).builds == 1
+    client.get("/events.geojson?from=2016-11&to=2016-12&detail=summary")
+    assert answer_cache(app).builds == 2  # a different window is a different answer
+
+
+@pytest.mark.parametrize("path", ["/events.geojson?from=2016-12&to=2016-12", "/events.csv", "/api/histogram"])
+def test_repeat_requests_are_304_until_the_store_changes(seeded_db, client, path):
+    first = client.get(path)
+    assert first.status_code == 200 and first.headers["Cache-Control"] == "no-cache"
+    etag = first.headers["ETag"]
+    again = client.get(path, headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.data == b"" and again.headers["ETag"] == etag
+    _add_undated_copy(seeded_db)
+    changed = client.get(path, headers={"If-None-Match": etag})
+    assert changed.status_code == 200 and changed.headers["ETag"] != etag
+
+
+def test_equivalent_queries_share_one_etag(client):
+    one = client.get("/events.geojson?from=2016-12&to=2016-12&zoom=4").headers["ETag"]
+    two = client.get("/events.geojson?to=2016-12-31&from=2016-12-01").headers["ETag"]
+    other = client.get("/events.geojson?from=2016-12&to=2016-12&detail=summary").headers["ETag"]
+    assert one == two != other
+
+
+def test_answer_cache_evicts_least_recent_within_budget():
+    cache = AnswerCache(max_bytes=10, max_item_bytes=6)
     calls = []
 
-    def build(value: bytes):
-        calls.append(value)
-        yield value[:2]
-        yield value[2:]
-
-    def get(key, value):
-        body, _ = cache.get_or_stream(key, lambda: build(value))
-        return body if isinstance(body, bytes) else b"".join(body)
+    def get(key, value: bytes) -> bytes:
+        def build():
+            calls.append(value)
+            yield value[:2]
+            yield value[2:]
+        return cache.get_or_build(key, build).body
 
     get("a", b"aaaa")
     get("b", b"bbbb")
     assert get("a", b"xxxx") == b"aaaa"  # hit: not rebuilt
     get("c", b"cccc")  # evicts b, the least recent
     get("b", b"bbbb")
-    assert get("big", b"0123456789") == b"0123456789"  # too large to keep
-    get("big", b"0123456789")
-    assert calls == [b"aaaa", b"bbbb", b"cccc", b"bbbb", b"0123456789", b"0123456789"]
+    assert calls == [b"aaaa", b"bbbb", b"cccc", b"bbbb"] and cache.builds == 4
 
 
-def test_response_cache_streams_large_answers_and_closes_their_source():
-    cache = ResponseCache(max_bytes=100, max_item_bytes=5, disk_bytes=0)
+def test_answer_cache_writes_large_answers_whole_to_files_and_closes_their_source():
+    cache = AnswerCache(max_item_bytes=4, disk_bytes=25)
     closed = []
 
-    def chunks():
-        try:
-            for i in range(10):
-                yield b"%d" % i
-        finally:
-            closed.append(True)
-
-    body, coding = cache.get_or_stream("k", chunks, gzip_ok=True)
-    assert coding is None  # streamed answers go out as they are
-    assert not isinstance(body, bytes)  # over max_item_bytes: a stream, not kept
-    assert next(body) == b"012345"
-    body.close()  # the client went away: the source is closed too (its store snapshot ends)
-    assert closed == [True]
-    assert b"".join(cache.get_or_stream("k", chunks)[0]) == b"0123456789"
-    assert cache.get("k") is None
-
-
-def test_response_cache_keeps_middle_sized_answers_in_files_and_drops_half_ones(tmp_path):
-    cache = ResponseCache(max_bytes=100, max_item_bytes=4, disk_bytes=200, max_disk_item_bytes=30)
-    calls = []
-
     def chunks(n: int):
-        calls.append(n)
-        for i in range(n):
-            yield b"%d" % (i % 10)
+        try:
+            for i in range(n):
+                yield b"%d" % (i % 10)
+        finally:
+            closed.append(n)
 
-    streamed, _ = cache.get_or_stream("mid", lambda: chunks(12))
-    assert b"".join(streamed) == b"012345678901"
-    cache.settle()
-    kept, coding = cache.get_or_stream("mid", lambda: chunks(12))  # now a file: not rebuilt
-    assert (kept.read(), coding) == (b"012345678901", None)
-    kept.close()
-    packed, coding = cache.get_or_stream("mid", lambda: chunks(12), gzip_ok=True)
-    assert (gzip.decompress(packed.read()), coding) == (b"012345678901", "gzip")
-    packed.close()
-    assert calls == [12]
-
-    big, _ = cache.get_or_stream("big", lambda: chunks(40))  # beyond max_disk_item_bytes: streamed only
-    assert len(b"".join(big)) == 40
-    b"".join(cache.get_or_stream("big", lambda: chunks(40))[0])
-    assert calls == [12, 40, 40]
-
-    cut, _ = cache.get_or_stream("cut", lambda: chunks(12))
-    next(cut)
-    cut.close()  # the client went away mid-answer: nothing half is kept
-    b"".join(cache.get_or_stream("cut", lambda: chunks(12))[0])
-    cache.settle()
-    assert calls == [12, 40, 40, 12, 12]
-    folder = cache._folder_path()
-    kept_files = sorted(p.name.split(".", 1)[1] for p in folder.iterdir())
-    assert kept_files == ["json", "json", "json.gz", "json.gz"]  # mid and the second cut, no .part
+    mid = cache.get_or_build("mid", lambda: chunks(12))
+    assert mid.body is None and mid.path.read_bytes() == b"012345678901" and closed == [12]
+    assert cache.get_or_build("mid", lambda: chunks(12)) == mid and cache.builds == 1
+    big = cache.get_or_build("big", lambda: chunks(40))  # larger than the whole budget: kept while newest
+    assert big.path.read_bytes() == b"0123456789" * 4
+    assert not mid.path.exists() and cache.get("mid") is None  # dropped for it
+    files = sorted(p.name for p in cache.folder().iterdir())
+    assert files == [big.path.name]  # no .part left
 
 
-def test_geojson_download_served_from_a_kept_file_is_the_same(tmp_path, monkeypatch):
-    from geomap import geojson
-    from geomap.web import create_app
+def test_answer_cache_keeps_nothing_of_a_failed_build():
+    cache = AnswerCache(max_item_bytes=2)
 
-    builds = []
-    build = geojson.from_store
-    monkeypatch.setattr(geojson, "from_store", lambda *args: builds.append(args) or build(*args))
-    app = create_app({"db": str(seed_store(tmp_path / "s.sqlite3"))})
-    cache = app.extensions["geomap_response_cache"] = ResponseCache(max_item_bytes=200)  # fixture answers: "large"
+    def failing():
+        yield b"0123"
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        cache.get_or_build("k", failing)
+    assert cache.get("k") is None and list(cache.folder().iterdir()) == []
+    assert cache.get_or_build("k", lambda: iter([b"ok"])).body == b"ok"
+
+
+def test_geojson_download_served_from_a_kept_file_is_the_same(seeded_db):
+    app = create_app({"db": str(seeded_db)})
+    cache = app.extensions["geomap_answers"] = AnswerCache(max_item_bytes=200)  # fixture answers are "large"
     client = app.test_client()
     first = client.get("/events.geojson?download=1")
-    assert len(first.data) > 200  # read to the end: only now is the answer's file complete
-    cache.settle()
-    assert sorted(p.suffix for p in cache._folder_path().iterdir()) == [".gz", ".json"]
+    assert len(first.data) > 200 and [p.suffix for p in cache.folder().iterdir()] == [".json"]
     second = client.get("/events.geojson?download=1")
-    assert first.data == second.data and len(builds) == 1  # the second came from the kept file
+    assert first.data == second.data and cache.builds == 1  # the second came from the kept file
     assert second.mimetype == "application/geo+json"
     assert second.headers["Content-Disposition"].startswith("attachment")
-    first.close()
-    second.close()
+    for path in cache.folder().iterdir():  # dropped behind the cache's back: built again, not a 500
+        path.unlink()
+    third = client.get("/events.geojson?download=1")
+    assert third.status_code == 200 and third.data == first.data and cache.builds == 2
+    for response in (first, second, third):
+        response.close()
 
 
-def test_cached_answers_are_gzipped_for_clients_that_accept_it(tmp_path):
-    from geomap.web import create_app
-
-    client = create_app({"db": str(seed_store(tmp_path / "s.sqlite3"))}).test_client()
+def test_cached_answers_are_gzipped_for_clients_that_accept_it(client):
     plain = client.get("/events.geojson")
     packed = client.get("/events.geojson", headers={"Accept-Encoding": "gzip, deflate, br"})
     assert "Content-Encoding" not in plain.headers and plain.headers["Vary"] == "Accept-Encoding"
@@ -161,15 +162,15 @@ def _in_threads(count: int, call) -> list:
 
 
 def test_concurrent_misses_build_an_answer_once():
-    cache, builds = ResponseCache(), []
+    cache, builds = AnswerCache(), []
     chunks = _slow_build(b"answer", builds)
-    assert _in_threads(8, lambda: cache.get_or_stream("k", chunks)[0]) == [b"answer"] * 8
+    assert [a.body for a in _in_threads(8, lambda: cache.get_or_build("k", chunks))] == [b"answer"] * 8
     assert builds == [1]
 
 
-def test_waiters_build_themselves_when_the_answer_is_not_kept():
-    cache, builds = ResponseCache(max_item_bytes=2, disk_bytes=0), []
-    chunks = _slow_build(b"too large to keep", builds)
-    bodies = _in_threads(3, lambda: b"".join(cache.get_or_stream("k", chunks)[0]))
-    assert bodies == [b"too large to keep"] * 3 and len(builds) == 3
+def test_concurrent_misses_of_a_file_answer_build_it_once():
+    cache, builds = AnswerCache(max_item_bytes=2), []
+    chunks = _slow_build(b"larger than memory allows", builds)
+    answers = _in_threads(3, lambda: cache.get_or_build("k", chunks))
+    assert {a.path.read_bytes() for a in answers} == {b"larger than memory allows"} and builds == [1]
     assert cache._building == {}

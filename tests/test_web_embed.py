@@ -6,7 +6,6 @@ import re
 from urllib.parse import quote
 
 import pytest
-from web_fixtures import app, client, seeded_db  # noqa: F401
 
 from geomap.web import create_app
 

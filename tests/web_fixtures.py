@@ -105,24 +105,3 @@ def _filler(count: int) -> tuple[Article, list[Event]]:
         place = Place(f"Ort {i}", 30 + (i % 50) / 10, 30 + (i // 50) / 10, "SY", "city", "gazetteer", f"test:{i}")
         events.append(_event(art, place, "Aleppo", TimeSpan.day(date(2016, 11, 1 + i % 28)), "battles"))
     return art, events
-
-
-# --- pytest fixtures (import them into a test module to use them) -------------------------------
-
-
-@pytest.fixture
-def seeded_db(tmp_path: Path) -> Path:
-    """A store with the October, December, undated and hostile articles."""
-    return seed_store(tmp_path / "events.sqlite3")
-
-
-@pytest.fixture
-def app(seeded_db: Path):
-    """The app on the seeded store."""
-    return create_app({"db": str(seeded_db)})
-
-
-@pytest.fixture
-def client(app):
-    """A Flask test client for the seeded app."""
-    return app.test_client()

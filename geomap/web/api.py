@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import importlib.util
 from dataclasses import asdict, replace
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import orjson
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from geomap import __version__, geojson
 from geomap.errors import FilterError
-from geomap.filters import KNOWN_PARAMS, parse_choice
+from geomap.filters import KNOWN_PARAMS, EventFilter, parse_choice
 from geomap.openapi import openapi_document
-from geomap.web.cache import answer
+from geomap.store import Store
+from geomap.web.answers import answer_key, respond
 from geomap.web.context import current_filter, get_store, settings
 from geomap.web.downloads import download_headers as _download_headers
 from geomap.web.warm import warm_status
@@ -41,19 +42,24 @@ def refuse_unknown_parameters() -> None:
         raise FilterError(f"unknown parameter {unknown[0][:40]!r}; known: {', '.join(sorted(KNOWN_PARAMS | extra))}")
 
 
+Job = tuple[tuple, Callable[[], Iterator[bytes]]]  # an answer's cache key and how to build it
+
+
+def geojson_job(store: Store, flt: EventFilter, detail: str) -> Job:
+    """The `/events.geojson` answer for `flt` and `detail` (also what the background warm-up builds)."""
+    return answer_key("geojson", store, flt, detail), lambda: geojson.from_store(store, flt, detail)
+
+
 @bp.get("/events.geojson")
 def events_geojson() -> Response:
     """The filtered events as an RFC 7946 FeatureCollection, one Point feature per place.
 
     `detail=full` (the default) lists every event with its evidence; `detail=summary` gives each place's
-    counts, types and date range only: what the map draws. Answers up to a few MB are cached per store
-    version; larger ones stream."""
+    counts, types and date range only: what the map draws. Answers are kept per store version; those too
+    large for memory are written to a file and sent from it."""
     flt = current_filter()
     detail = parse_choice(request.args.getlist("detail"), "detail", geojson.DETAILS)
-    store = get_store()
-    key = (store.path, store.version(), detail, tuple(sorted(flt.raw)))
-    return answer("geojson", key, lambda: geojson.from_store(store, flt, detail), geojson.MEDIA_TYPE,
-                  _download_headers("geojson"))
+    return respond(*geojson_job(get_store(), flt, detail), geojson.MEDIA_TYPE, _download_headers("geojson"))
 
 
 def month_histogram(counts: dict[str | None, int]) -> dict[str, Any]:
@@ -63,18 +69,16 @@ def month_histogram(counts: dict[str | None, int]) -> dict[str, Any]:
     return {"months": [{"month": m, "count": counts[m]} for m in sorted(counts)], "undated": undated}
 
 
-def _cached_json(name: str, key: tuple, build: Callable[[], Any]) -> Response:
-    """A JSON answer computed from the store once per store version and key."""
-    store = get_store()
-    return answer(name, (store.path, store.version(), key), lambda: iter([orjson.dumps(build())]), "application/json")
+def histogram_job(store: Store, flt: EventFilter) -> Job:
+    """The `/api/histogram` answer: events per month for `flt` without its time window (the slider's backdrop)."""
+    flt = replace(flt, date_from=None, date_to=None, include_undated=True, limit=None)
+    return answer_key("histogram", store, flt), lambda: iter([orjson.dumps(month_histogram(store.month_counts(flt)))])
 
 
 @bp.get("/api/histogram")
 def histogram() -> Response:
-    """Events per month for the current filter without its time window (the slider's backdrop)."""
-    flt = replace(current_filter(), date_from=None, date_to=None, include_undated=True, limit=None)
-    key = (flt.types, flt.roles, flt.bbox, flt.place, flt.article)
-    return _cached_json("histogram", key, lambda: month_histogram(get_store().month_counts(flt)))
+    """Events per month for the current filter without its time window."""
+    return respond(*histogram_job(get_store(), current_filter()), "application/json")
 
 
 def _model_status() -> dict[str, Any]:

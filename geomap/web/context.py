@@ -1,4 +1,4 @@
-"""Per-request helpers: the store handle, the parsed filter, and the event-type table."""
+"""Per-request helpers: the store handle, the parsed filter and map view, and the event-type table."""
 
 from __future__ import annotations
 
@@ -9,11 +9,9 @@ from typing import Any
 from flask import Flask, current_app, g, request
 
 from geomap.event_types import EVENT_TYPES
-from geomap.filters import EventFilter, parse_filter
 from geomap.errors import StoreError
+from geomap.filters import EventFilter, ViewState, parse_filter, parse_view
 from geomap.store import Store
-
-
 
 @dataclass(frozen=True)
 class EventType:
@@ -52,10 +50,19 @@ def get_store() -> Store:
 
 
 def current_filter() -> EventFilter:
-    """The request's query parameters as an EventFilter; FilterError (-> 400) when malformed."""
+    """The request's query parameters as an EventFilter; FilterError (-> 400) when any is malformed,
+    the map-view ones too (every endpoint answers a bad `zoom` alike)."""
     if "event_filter" not in g:
-        g.event_filter = parse_filter(request.args.to_dict(flat=False), known_types=[t.id for t in event_types()])
+        args = request.args.to_dict(flat=False)
+        g.event_filter = parse_filter(args, known_types=[t.id for t in event_types()])
+        g.map_view = parse_view(args)
     return g.event_filter
+
+
+def current_view() -> ViewState:
+    """Where the request's map opens (zoom, centre), parsed with the filter."""
+    current_filter()
+    return g.map_view
 
 
 def init_app(app: Flask) -> None:

@@ -20,6 +20,7 @@ from geomap.gpkg import MEDIA_TYPE as GPKG_TYPE
 from geomap.gpkg import write_gpkg
 from geomap.store import Store
 from geomap.tables import DIALECTS, csv_chunks, download_name
+from geomap.web.answers import answer_key, respond
 from geomap.web.context import current_filter, get_store
 
 bp = Blueprint("downloads", __name__)
@@ -39,17 +40,13 @@ def _csv_stream(store: Store, flt: EventFilter, dialect: str) -> Iterator[bytes]
 
 @bp.get("/events.csv")
 def events_csv() -> Response:
-    """The filtered events as CSV, one row per event; `dialect=excel` for German Excel (see geomap.tables)."""
-    flt = current_filter()
+    """The filtered events as CSV, one row per event; `dialect=excel` for German Excel (see geomap.tables).
+    Kept per store version like every answer (geomap.web.answers): a large one is written whole to a file
+    first, so a failing store is an error answer, never a cut body, and a slow reader holds no snapshot."""
+    flt, store = current_filter(), get_store()
     dialect = parse_choice(request.args.getlist("dialect"), "dialect", DIALECTS)
-    chunks = _csv_stream(get_store(), flt, dialect)
-    first = next(chunks)  # the header row: a bad store fails here, as an error answer, not mid-body
-
-    def body() -> Iterator[bytes]:
-        yield first
-        yield from chunks
-
-    return Response(body(), content_type="text/csv; charset=utf-8", headers=download_headers("csv"))
+    return respond(answer_key("csv", store, flt, dialect), lambda: _csv_stream(store, flt, dialect),
+                   "text/csv; charset=utf-8", download_headers("csv"))
 
 
 @bp.get("/events.gpkg")

@@ -9,8 +9,8 @@ from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
 from geomap.errors import FilterError
-from geomap.filters import parse_filter, whole_number
-from geomap.web.context import current_filter, event_types
+from geomap.filters import parse_filter, parse_flag, parse_view, whole_number
+from geomap.web.context import current_filter, current_view, event_types
 from geomap.web.mapview import map_parts
 
 bp = Blueprint("embed", __name__)
@@ -23,8 +23,7 @@ EMBED_ONLY_PARAMS = ("title", "legend", "credit", "height")
 
 
 def _flag(name: str, default: bool) -> bool:
-    value = request.args.get(name)
-    return default if value is None else value.lower() in ("1", "true", "yes", "on")
+    return parse_flag(request.args.get(name), name, default)
 
 
 def _map_height() -> int:
@@ -38,7 +37,8 @@ def _map_height() -> int:
 def embed() -> str:
     """The map alone, for an iframe: optional title, legend and credit; posts its height to the parent."""
     flt = current_filter()
-    full_map = url_for("pages.index", _external=True) + ("?" + urlencode(flt.query_string_items()) if flt.raw else "")
+    items = flt.query_items() + current_view().query_items()
+    full_map = url_for("pages.index", _external=True) + ("?" + urlencode(items) if items else "")
     return render_template(
         "embed.html",
         map=map_parts(flt),
@@ -65,10 +65,11 @@ def _embed_src(url: str) -> str:
         abort(404, description="the URL is not a map of this site")
     query = MultiDict(parse_qsl(parts.query, keep_blank_values=True))
     try:
-        flt = parse_filter(query.to_dict(flat=False), known_types=[t.id for t in event_types()])
+        args = query.to_dict(flat=False)
+        flt, view = parse_filter(args, known_types=[t.id for t in event_types()]), parse_view(args)
     except FilterError:
         abort(404, description="the URL is not a valid map view")
-    items = flt.query_string_items() + [(k, v) for k in EMBED_ONLY_PARAMS for v in query.getlist(k)]
+    items = flt.query_items() + view.query_items() + [(k, v) for k in EMBED_ONLY_PARAMS for v in query.getlist(k)]
     return url_for("embed.embed", _external=True) + ("?" + urlencode(items) if items else "")
 
 

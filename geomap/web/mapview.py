@@ -9,23 +9,23 @@ from typing import Any
 import orjson
 from flask import url_for
 
-from geomap.filters import EventFilter
+from geomap.filters import EventFilter, ViewState
 from geomap.maps import MapParts, MapView, build_map, render_parts
-from geomap.web.context import event_types, settings
+from geomap.web.context import current_view, event_types, settings
 
 RENDERED_MAPS = 512  # map renderings kept (a few KB each)
 
 
-def layer_options(flt: EventFilter) -> dict[str, Any]:
+def layer_options(flt: EventFilter, view: ViewState) -> dict[str, Any]:
     """What the events layer's JavaScript needs: where the data is, the initial query, the type table."""
     box = flt.bbox
     return {
         "dataUrl": url_for("api.events_geojson"),
         "areasUrl": url_for("areas.areas_geojson"),
-        "query": flt.query_string_items(),
+        "query": flt.query_items(),
         "types": [asdict(t) for t in event_types()],
-        "fit": flt.center is None and box is None,
-        "zoom": flt.zoom,
+        "fit": view.center is None and box is None,
+        "zoom": view.zoom,
         "bbox": [box.west, box.south, box.east, box.north] if box else None,
     }
 
@@ -35,16 +35,16 @@ def map_parts(flt: EventFilter) -> MapParts:
 
     The map depends on the settings and the view's state only (never on the store), so renderings are
     kept per view: rendering a Folium map costs ~10 ms, a page without it ~2 ms."""
-    conf = settings()
-    view = {
+    conf, view = settings(), current_view()
+    parts = {
         "tile_url": conf["tile_url"] or url_for("tiles.tile", z=0, x=0, y=0).replace("/0/0/0.png", "/{z}/{x}/{y}.png"),
         "offline_tiles": not conf["tile_url"],
         "tile_attribution": conf["tile_attribution"],
-        "center": flt.center,
-        "zoom": flt.zoom,
-        "layer_options": layer_options(flt),
+        "center": view.center,
+        "zoom": view.zoom,
+        "layer_options": layer_options(flt, view),
     }
-    return _rendered_map(orjson.dumps(view), url_for("static", filename="").rstrip("/"))
+    return _rendered_map(orjson.dumps(parts), url_for("static", filename="").rstrip("/"))
 
 
 @lru_cache(maxsize=RENDERED_MAPS)

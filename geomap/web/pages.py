@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, render_template, request, url_for
 
 from geomap.filters import EventFilter
-from geomap.web.context import current_filter, event_types
+from geomap.web.context import current_filter, current_view, event_types
 from geomap.web.mapview import map_parts
 
 bp = Blueprint("pages", __name__)
@@ -22,6 +22,7 @@ def index() -> str:
         "map.html",
         map=map_parts(flt),
         flt=flt,
+        view=current_view(),
         args=request.args,
         types=event_types(),
         selected_types=set(flt.types),
@@ -32,7 +33,7 @@ def index() -> str:
 
 def download_links(flt: EventFilter) -> dict[str, str]:
     """One-click downloads of the current view (the page's script keeps them in step with the filter)."""
-    query = urlencode(flt.query_string_items() + [("download", "1")])
+    query = urlencode(flt.query_items() + [("download", "1")])
     return {
         "geojson": f"{url_for('api.events_geojson')}?{query}",
         "csv": f"{url_for('downloads.events_csv')}?{query}",

@@ -16,7 +16,7 @@ import orjson
 from flask import Blueprint, Response, jsonify, request, url_for
 
 from geomap import jobs
-from geomap.dates import parse_header_date
+from geomap.datelines import parse_iso_date
 from geomap.errors import ArticleError, GeomapError
 from geomap.html_input import MAX_META_CHARS, Page, extract_page, page_article
 from geomap.tokens import configured_tokens, token_name
@@ -79,7 +79,7 @@ def _page(body: Any) -> Page:
     when = _string(body, "date", 10)
     if when is not None:
         try:
-            parse_header_date(when)
+            parse_iso_date(when)
         except GeomapError as exc:
             raise BadPush(f"field 'date' must be YYYY-MM or YYYY-MM-DD: {exc}") from None
     meta = {k: _string(body, k, MAX_META_CHARS) for k in ("title", "publisher", "author")}

@@ -55,3 +55,25 @@ def solid_tile(red: int, green: int, blue: int, alpha: int = 255) -> bytes:
 
 
 BLANK_TILE = solid_tile(0, 0, 0, 0)
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on (for a server started in a subprocess)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def http_get(port: int, path: str, timeout: float = 30) -> tuple[int, bytes]:
+    """(status, body) of one GET to 127.0.0.1:`port`."""
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
