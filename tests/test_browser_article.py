@@ -10,9 +10,9 @@ from urllib.parse import quote
 
 import pytest
 
-from browser_fixtures import browser, page, serve_app, wait_for_places  # noqa: F401 (fixtures)
+from tests.browser_fixtures import serve_app, wait_for_places
 from geomap.store import Store
-from web_fixtures import _december, _october, _undated
+from tests.web_fixtures import _december, _october, _undated
 
 pytestmark = pytest.mark.browser
 
