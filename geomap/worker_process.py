@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import ctypes
 import logging
-import signal
 import subprocess
 import sys
 import threading
@@ -14,17 +12,23 @@ from typing import Sequence
 log = logging.getLogger(__name__)
 
 RESTART_DELAY = 2.0  # seconds before a worker that exited is started again
+COMMAND = "from geomap.cli import main; main()"
 _PR_SET_PDEATHSIG = 1
 
 
-def _end_with_parent() -> None:
-    """In the child, before it runs: the kernel sends it SIGTERM when the server process ends, however that
-    ends (a SIGTERM handler that re-raises the signal, SIGKILL), so no worker outlives its server (Linux)."""
+def _die_with_parent() -> None:
+    """In the child, before exec: Linux sends it SIGTERM when the server dies, however the server dies."""
+    import ctypes
+    import signal
+
     try:
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):  # not Linux: the server's stop() is the only way the worker ends
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux/glibc: the supervisor's stop() is all there is
         pass
-COMMAND = "from geomap.cli import main; main()"
+
+
+def _spawn(args: list[str]) -> subprocess.Popen:
+    return subprocess.Popen(args, preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)  # noqa: PLW1509
 
 
 class WorkerSupervisor:
@@ -41,7 +45,7 @@ class WorkerSupervisor:
         return self._process.pid if self._process else None
 
     def start(self) -> WorkerSupervisor:
-        self._process = self._spawn()
+        self._process = _spawn(self.args)
         self._thread.start()
         return self
 
@@ -54,10 +58,7 @@ class WorkerSupervisor:
             log.error("worker process exited with %s; starting another in %.0f s", code, RESTART_DELAY)
             if self._stop.wait(RESTART_DELAY):
                 return
-            self._process = self._spawn()
-
-    def _spawn(self) -> subprocess.Popen:
-        return subprocess.Popen(self.args, preexec_fn=_end_with_parent)  # noqa: PLW1509 - prctl only
+            self._process = _spawn(self.args)
 
     def stop(self, timeout: float = 10.0) -> None:
         self._stop.set()
