@@ -49,6 +49,8 @@ PLACE_PREPOSITIONS = frozenset(
     "in nach aus bei nahe um vor zwischen nördlich südlich östlich westlich nordöstlich nordwestlich "
     "südöstlich südwestlich unweit via gen".split()
 )
+# Endings of capitalised adjectives made from place names that start a region's own name ("Sächsische Schweiz").
+PROPER_ADJECTIVE_ENDINGS = ("ische", "ischen", "ischer", "isches")
 COORDINATORS = frozenset({",", "und", "oder", "sowie", "bzw.", "wie", "auch", "–", "-"})
 
 # --- place designators -----------------------------------------------------------------------------------

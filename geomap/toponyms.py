@@ -14,7 +14,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 from geomap.gazetteer import normalise
-from geomap.lexicon import ARTICLES, DESIGNATOR_SUFFIXES, LOCATIVE_PREPOSITIONS, MONTHS, PLACE_PREPOSITIONS, has_arabic_prefix
+from geomap.lexicon import (ARTICLES, DESIGNATOR_SUFFIXES, LOCATIVE_PREPOSITIONS, MONTHS, PLACE_PREPOSITIONS,
+                            PROPER_ADJECTIVE_ENDINGS, has_arabic_prefix)
 from geomap.wordclass import is_common_noun, is_person_name, is_stop_word, is_toponym, noun_flags, zipf
 
 if TYPE_CHECKING:
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 
     from geomap.gazetteer import Candidate
 
-REGION_ADJECTIVE_ENDINGS = ("ische", "ischen", "ischer", "isches")
 ADJECTIVE_ENDINGS = ("ische", "ischen", "liche", "lichen", "ige", "igen", "ale", "alen", "ene", "enen")
 SPEECH_VERBS = frozenset("sagt sagte sagten sagen erklärt erklärte betont betonte meint meinte so schreibt schrieb".split())
 ARTICLE_TAKING_KINDS = frozenset({"country", "admin_region", "region", "landmark", "water", "continent"})
@@ -225,7 +225,7 @@ def _after_proper_adjective(doc: Doc, start: int) -> bool:
     if start == 0 or start - 1 < doc[start].sent.start or start - 1 == doc[start].sent.start:
         return False
     prev = doc[start - 1]
-    return prev.text[:1].isupper() and prev.lower_.endswith(REGION_ADJECTIVE_ENDINGS) and prev.whitespace_ != ""
+    return prev.text[:1].isupper() and prev.lower_.endswith(PROPER_ADJECTIVE_ENDINGS) and prev.whitespace_ != ""
 
 
 def _speaker_after_quote(doc: Doc, start: int, end: int, cands: Sequence[Candidate]) -> bool:

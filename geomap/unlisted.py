@@ -16,7 +16,8 @@ import re
 from typing import Callable, Iterator
 
 from geomap.tokenview import Tokens
-from geomap.lexicon import ARTICLES, LOCATIVE_PREPOSITIONS, PLACE_PREPOSITIONS, has_arabic_prefix
+from geomap.lexicon import (ARTICLES, LOCATIVE_PREPOSITIONS, PLACE_PREPOSITIONS, PROPER_ADJECTIVE_ENDINGS,
+                            has_arabic_prefix)
 from geomap.wordclass import is_common_noun, is_stop_word, noun_flags, zipf
 
 Found = tuple[int, int, str, str]
@@ -133,7 +134,7 @@ def _adjective_regions(t: Tokens, is_place: Callable[[str], bool]) -> Iterator[F
         prev = t.prev(i)
         if prev is None or prev == t.sent[i] or not _capitalised(t.text[prev]) or not _capitalised(text):
             continue
-        if t.lower[prev].endswith(("ische", "ischen", "ischer", "isches")) and t.alpha[i] and is_place(text):
+        if t.lower[prev].endswith(PROPER_ADJECTIVE_ENDINGS) and t.alpha[i] and is_place(text):
             yield prev, i + 1, "region", t.span(prev, i + 1)
 
 
